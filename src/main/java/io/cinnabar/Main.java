@@ -1,0 +1,130 @@
+package io.cinnabar;
+
+import io.cinnabar.config.Config;
+import io.cinnabar.config.ConfigException;
+import io.cinnabar.server.Log;
+import io.cinnabar.time.Clock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The command line, compatible with redis-server's: {@code cinnabar-server [/path/to/redis.conf]
+ * [--name value ...]}. The options are appended to the file's text as directives, as Redis does,
+ * so a bad one fails the start with the same "FATAL CONFIG FILE ERROR" report.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("-v") || args[0].equals("--version"))) {
+            System.out.println("Redis server v=7.0.15 sha=00000000:0 malloc=jvm bits=64 build=cinnabar");
+            return;
+        }
+        if (args.length == 1 && (args[0].equals("-h") || args[0].equals("--help"))) {
+            System.out.println("Usage: ./cinnabar-server [/path/to/redis.conf] [options] [-]");
+            System.out.println("       ./cinnabar-server --port 7777");
+            return;
+        }
+        Config cfg = new Config();
+        int i = 0;
+        StringBuilder options = new StringBuilder();
+        String configFile = null;
+        if (args.length > 0 && !args[0].startsWith("--")) {
+            configFile = args[0];
+            i = 1;
+        }
+        for (; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("--")) {
+                if (options.length() > 0) options.append('\n');
+                options.append(a.substring(2));
+            } else {
+                options.append(' ').append(quote(a));
+            }
+        }
+        long pid = ProcessHandle.current().pid();
+        try {
+            if (configFile != null) {
+                String text = configFile.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                        : Files.readString(Path.of(configFile), StandardCharsets.UTF_8);
+                cfg.load(text + "\n" + options, configFile);
+                if (!configFile.equals("-")) cfg.setConfigFile(Path.of(configFile));
+            } else {
+                cfg.load(options.toString(), "command line");
+            }
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        } catch (IOException e) {
+            System.err.println("Fatal error, can't open config file '" + configFile + "': No such file or directory");
+            System.exit(1);
+        }
+        Log log = new Log();
+        try {
+            log.file(cfg.get("logfile"));
+        } catch (IOException e) {
+            System.err.println("Can't open the log file: " + e.getMessage());
+            System.exit(1);
+        }
+        log.level(cfg.get("loglevel"));
+        log.notice("oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo");
+        log.notice("Redis version=7.0.15, bits=64, commit=00000000, modified=0, pid=" + pid
+                + ", just started (Cinnabar on Java " + Runtime.version() + ")");
+        log.notice(configFile == null ? "Warning: no config file specified, using the default config."
+                : "Configuration loaded");
+        String pidfile = cfg.get("pidfile");
+        if (!pidfile.isEmpty()) {
+            try {
+                Files.writeString(Path.of(pidfile), pid + "\n");
+            } catch (IOException e) {
+                log.warning("Failed to write PID file: " + e.getMessage());
+            }
+        }
+        Cinnabar server;
+        try {
+            server = Cinnabar.launch(cfg, Clock.system(), false, false);
+        } catch (UncheckedIOException e) {
+            log.warning("Warning: " + e.getCause().getMessage());
+            log.warning("Failed listening on port " + cfg.get("port") + " (TCP), aborting.");
+            System.exit(1);
+            return;
+        }
+        server.server().log().level(cfg.get("loglevel"));
+        try {
+            server.server().log().file(cfg.get("logfile"));
+        } catch (IOException ignored) {
+            // already opened above
+        }
+        server.server().log().notice("Running mode=standalone, port=" + cfg.get("port") + ". PID: " + pid);
+        server.server().log().notice("Server initialized");
+        server.server().log().notice("Ready to accept connections");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            if (!pidfile.isEmpty()) {
+                try {
+                    Files.deleteIfExists(Path.of(pidfile));
+                } catch (IOException ignored) {
+                    // best effort, as Redis
+                }
+            }
+        }, "cinnabar-shutdown"));
+    }
+
+    private static String quote(String s) {
+        if (!s.isEmpty() && s.chars().noneMatch(ch -> ch == ' ' || ch == '"' || ch == '\'' || ch == '\\' || ch < 32)) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            if (ch == '"' || ch == '\\') sb.append('\\').append(ch);
+            else if (ch == '\n') sb.append("\\n");
+            else if (ch == '\r') sb.append("\\r");
+            else if (ch == '\t') sb.append("\\t");
+            else sb.append(ch);
+        }
+        return sb.append('"').toString();
+    }
+}

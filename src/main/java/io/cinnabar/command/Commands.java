@@ -1,0 +1,37 @@
+package io.cinnabar.command;
+
+import io.cinnabar.command.connection.ConnectionCommands;
+import io.cinnabar.command.hashes.HashCommands;
+import io.cinnabar.command.keys.KeyCommands;
+import io.cinnabar.command.lists.ListCommands;
+import io.cinnabar.command.pubsub.PubSubCommands;
+import io.cinnabar.command.replication.ReplicationCommands;
+import io.cinnabar.command.scripting.ScriptingCommands;
+import io.cinnabar.command.server.ServerCommands;
+import io.cinnabar.command.sets.SetCommands;
+import io.cinnabar.command.sortedsets.SortedSetCommands;
+import io.cinnabar.command.streams.StreamCommands;
+import io.cinnabar.command.strings.StringCommands;
+import io.cinnabar.command.transactions.TransactionCommands;
+
+/** Every command family; a new server registers them all. */
+public final class Commands {
+    private Commands() {}
+
+    public static CommandRegistry registry() {
+        return new CommandRegistry()
+                .register(ConnectionCommands.all())
+                .register(StringCommands.all())
+                .register(KeyCommands.all())
+                .register(ServerCommands.all())
+                .register(ListCommands.all())
+                .register(HashCommands.all())
+                .register(SetCommands.all())
+                .register(SortedSetCommands.all())
+                .register(StreamCommands.all())
+                .register(TransactionCommands.all())
+                .register(PubSubCommands.all())
+                .register(ScriptingCommands.all())
+                .register(ReplicationCommands.all());
+    }
+}

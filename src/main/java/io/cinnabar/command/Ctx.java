@@ -1,0 +1,112 @@
+package io.cinnabar.command;
+
+import io.cinnabar.resp.Argv;
+import io.cinnabar.resp.RespOut;
+import io.cinnabar.server.ClientConnection;
+import io.cinnabar.server.Server;
+import io.cinnabar.store.Database;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a command sees while it runs: its client, the selected database, the reply writer, and
+ * the one way to record a change ({@link #modified}), which bumps the dirty counter, invalidates
+ * WATCHes, wakes clients blocked on the key and sends the keyspace notification.
+ * One per client, reused for each of its calls.
+ */
+public final class Ctx {
+    final Server server;
+    final ClientConnection client;
+    CommandEntry command;
+    /** Commands to propagate instead of argv (null: argv itself, if the call changed anything). */
+    List<byte[][]> propagateAs;
+    boolean preventPropagation;
+    /** True while running inside EXEC or a script: blocking commands must not block. */
+    boolean nested;
+
+    public Ctx(Server server, ClientConnection client) {
+        this.server = server;
+        this.client = client;
+    }
+
+    public Server server() {
+        return server;
+    }
+
+    public ClientConnection client() {
+        return client;
+    }
+
+    public RespOut out() {
+        return client.out();
+    }
+
+    public Database db() {
+        return server.db(client.db);
+    }
+
+    public int dbIndex() {
+        return client.db;
+    }
+
+    public CommandEntry command() {
+        return command;
+    }
+
+    /** Now, in absolute Unix milliseconds, from the server's clock. */
+    public long now() {
+        return server.clock().millis();
+    }
+
+    /** True inside MULTI/EXEC or a script, where blocking commands behave as their non-blocking form. */
+    public boolean nested() {
+        return nested;
+    }
+
+    /** Records a change of {@code key} in the current db and sends {@code event}'s notification. */
+    public void modified(byte[] key, KeyEvent event) {
+        modified(client.db, key, event);
+    }
+
+    public void modified(int db, byte[] key, KeyEvent event) {
+        server.dirty++;
+        signalModified(db, key);
+        notify(event, key, db);
+    }
+
+    /** signalModifiedKey without a notification or dirty bump (the rare command that needs them apart). */
+    public void signalModified(int db, byte[] key) {
+        WatchSignal w = server.watches();
+        if (w != null) w.touch(db, key);
+        server.blocking().signalKeyAsReady(server.db(db), key);
+    }
+
+    /** Sends a keyspace notification only. */
+    public void notify(KeyEvent event, byte[] key, int db) {
+        KeyspaceNotifier n = server.notifications();
+        if (n != null && n.enabled(event.type())) n.notify(event.type(), event.name(), key, db);
+    }
+
+    /** Adds {@code n} to the dirty counter (a command that changed several things). */
+    public void dirty(long n) {
+        server.dirty += n;
+    }
+
+    /**
+     * Propagates {@code argv} instead of the command as called (alsoPropagate). May be called
+     * several times; the commands go out in order, wrapped in MULTI/EXEC if more than one.
+     */
+    public void propagateAs(byte[]... argv) {
+        if (propagateAs == null) propagateAs = new ArrayList<>(2);
+        propagateAs.add(argv);
+    }
+
+    public void propagateAs(Argv argv) {
+        propagateAs(argv.toArray());
+    }
+
+    /** The call changed nothing worth replaying (or replays itself another way). */
+    public void preventPropagation() {
+        preventPropagation = true;
+    }
+}

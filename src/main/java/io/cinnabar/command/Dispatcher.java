@@ -1,0 +1,280 @@
+package io.cinnabar.command;
+
+import io.cinnabar.error.Errors;
+import io.cinnabar.error.RedisError;
+import io.cinnabar.resp.Argv;
+import io.cinnabar.resp.RespOut;
+import io.cinnabar.server.ClientConnection;
+import io.cinnabar.server.Server;
+import io.cinnabar.store.Database;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Redis' processCommand and call(): looks the command up, checks arity, authentication, MULTI
+ * queueing, pub/sub context, replica read-only and pauses, runs it, counts it, and propagates
+ * what it changed through the one write path. Afterwards, clients blocked on keys that became
+ * ready are served.
+ */
+public final class Dispatcher {
+    private final Server server;
+    private final List<CallListener> listeners = new ArrayList<>();
+    private int depth;
+    /** CLIENT PAUSE: until when, and whether only writes are paused. */
+    private long pausedUntil;
+    private boolean pauseWritesOnly;
+    private final List<ClientConnection> postponed = new ArrayList<>();
+
+    public Dispatcher(Server server) {
+        this.server = server;
+    }
+
+    public void addListener(CallListener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(CallListener l) {
+        listeners.remove(l);
+    }
+
+    private Ctx ctxOf(ClientConnection c) {
+        Object o = c.ctx;
+        if (o == null) {
+            Ctx ctx = new Ctx(server, c);
+            c.ctx = ctx;
+            return ctx;
+        }
+        return (Ctx) o;
+    }
+
+    /** Looks up argv's command, descending into a container's subcommand. Null if unknown. */
+    public CommandEntry lookup(Argv argv) {
+        CommandEntry e = server.registry().lookup(argv.get(0));
+        if (e == null || e.subcommands == null || argv.size() < 2) return e;
+        return e.subcommands.get(argv.str(1).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The error for an unknown command or subcommand (commandCheckExistence). */
+    public RedisError unknownCommandError(Argv argv) {
+        CommandEntry container = server.registry().lookup(argv.get(0));
+        if (container != null && container.subcommands != null && argv.size() >= 2) {
+            return Errors.unknownSubcommand(argv.str(1), argv.str(0));
+        }
+        StringBuilder args = new StringBuilder();
+        for (int i = 1; i < argv.size() && args.length() < 128; i++) {
+            String a = argv.str(i);
+            int room = 128 - args.length();
+            args.append('\'').append(a.length() > room ? a.substring(0, room) : a).append("' ");
+        }
+        return new RedisError("ERR unknown command '" + Errors.truncate(argv.str(0), 128)
+                + "', with args beginning with: " + args);
+    }
+
+    /** Handles one request of a connected client. */
+    public void process(ClientConnection c, Argv argv) {
+        c.lastInteractionMillis = server.clock().millis();
+        RespOut out = c.out();
+        Ctx ctx = ctxOf(c);
+        CommandEntry e = lookup(argv);
+        boolean inMulti = c.has(ClientConnection.MULTI);
+        try {
+            if (e == null) {
+                throw unknownCommandError(argv);
+            }
+            CommandSpec spec = e.spec;
+            if (!spec.arityOk(argv.size())) {
+                if (e.subcommands != null && argv.size() >= 2) throw unknownCommandError(argv);
+                throw Errors.wrongArity(spec.fullName());
+            }
+            if (!c.authenticated && !spec.has(CommandFlag.NO_AUTH)) {
+                throw Errors.NOAUTH;
+            }
+            if (inMulti && !isTransactionControl(spec)) {
+                if (spec.has(CommandFlag.NO_MULTI)) throw Errors.err("Command not allowed inside a transaction");
+                c.multiCommands.add(e);
+                c.multiArgv.add(argv.copy());
+                out.simple("QUEUED");
+                return;
+            }
+            if (c.has(ClientConnection.PUBSUB) && out.protocol() == 2 && !allowedInPubSub(spec.name())) {
+                throw Errors.err("Can't execute '" + spec.fullName() + "': only (P|S)SUBSCRIBE / "
+                        + "(P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
+            }
+            if (spec.isWrite() && server.isReplica() && !c.has(ClientConnection.MASTER)
+                    && server.config().getBool("replica-read-only")) {
+                throw Errors.READONLY;
+            }
+            if (isPausedFor(c, spec)) {
+                c.postponedArgv = argv.copy();
+                c.flags |= ClientConnection.BLOCKED;
+                postponed.add(c);
+                return;
+            }
+        } catch (RedisError err) {
+            if (inMulti) c.flags |= ClientConnection.DIRTY_EXEC;
+            if (e != null) e.rejectedCalls++;
+            replyError(c, err);
+            return;
+        }
+        int mark = out.mark();
+        ClientConnection.ReplyMode mode = c.replyMode;
+        call(ctx, e, argv);
+        if (mode != ClientConnection.ReplyMode.ON && c.replyMode == mode) {
+            out.resetTo(mark); // CLIENT REPLY OFF / SKIP: drop what this command wrote
+            if (mode == ClientConnection.ReplyMode.SKIP) c.replyMode = ClientConnection.ReplyMode.ON;
+        } else if (c.replyMode == ClientConnection.ReplyMode.SKIP_NEXT) {
+            c.replyMode = ClientConnection.ReplyMode.SKIP; // CLIENT REPLY SKIP applies to the next command
+        }
+        afterCommand();
+    }
+
+    private static boolean isTransactionControl(CommandSpec spec) {
+        String n = spec.name();
+        return n.equals("exec") || n.equals("discard") || n.equals("multi") || n.equals("watch")
+                || n.equals("quit") || n.equals("reset");
+    }
+
+    private static boolean allowedInPubSub(String n) {
+        switch (n) {
+            case "ping": case "subscribe": case "ssubscribe": case "unsubscribe": case "sunsubscribe":
+            case "psubscribe": case "punsubscribe": case "quit": case "reset":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** Writes an error reply and counts it (errorstats). */
+    public void replyError(ClientConnection c, RedisError err) {
+        c.out().error(err.replyBytes());
+        server.stats().error(err.code());
+    }
+
+    /**
+     * Runs one command (Redis' call()): the command itself, its statistics, and the propagation
+     * of what it changed. Used for direct calls, EXEC's queued commands, scripts and blocked
+     * clients being served.
+     */
+    public void call(Ctx ctx, CommandEntry e, Argv argv) {
+        ClientConnection c = ctx.client;
+        long dirtyBefore = server.dirty;
+        CommandEntry prevCmd = ctx.command;
+        List<byte[][]> prevAs = ctx.propagateAs;
+        boolean prevPrevent = ctx.preventPropagation;
+        ctx.command = e;
+        ctx.propagateAs = null;
+        ctx.preventPropagation = false;
+        int dbBefore = c.db;
+        depth++;
+        long t0 = System.nanoTime();
+        try {
+            e.command.execute(ctx, argv);
+        } catch (RedisError err) {
+            e.failedCalls++;
+            replyError(c, err);
+        } finally {
+            depth--;
+        }
+        long micros = (System.nanoTime() - t0) / 1000;
+        e.calls++;
+        e.microseconds += micros;
+        server.stats().commandsProcessed++;
+        c.lastCommand = e.spec.fullName();
+        if (!ctx.preventPropagation) {
+            if (ctx.propagateAs != null) {
+                for (byte[][] p : ctx.propagateAs) server.propagator().propagate(dbBefore, p);
+            } else if (server.dirty != dirtyBefore && e.spec.isWrite()) {
+                server.propagator().propagate(dbBefore, argv.toArray());
+            }
+        }
+        ctx.command = prevCmd;
+        ctx.propagateAs = prevAs;
+        ctx.preventPropagation = prevPrevent;
+        if (!listeners.isEmpty()) {
+            for (CallListener l : listeners) l.called(c, e, argv, micros);
+        }
+    }
+
+    /** True while inside a command (for code that must know whether a call is top-level). */
+    public boolean inCall() {
+        return depth > 0;
+    }
+
+    /** After a top-level command: propagate what it queued, then serve clients whose keys became ready. */
+    public void afterCommand() {
+        if (depth > 0) return;
+        if (server.propagator().hasPending()) server.propagator().flush();
+        server.blocking().handleClientsBlockedOnKeys();
+        if (server.propagator().hasPending()) server.propagator().flush();
+    }
+
+    /** A key expired (lazily or actively): DEL to replicas and AOF, notification, WATCH. */
+    public void keyExpired(Database db, byte[] key) {
+        KeyspaceNotifier n = server.notifications();
+        if (n != null && n.enabled(KeyEvent.EXPIRED)) n.notify(KeyEvent.EXPIRED, "expired", key, db.id());
+        WatchSignal w = server.watches();
+        if (w != null) w.touch(db.id(), key);
+        boolean lazy = server.config().getBool("lazyfree-lazy-expire");
+        server.propagator().propagate(db.id(), new byte[][] {
+            (lazy ? "UNLINK" : "DEL").getBytes(StandardCharsets.US_ASCII), key});
+    }
+
+    // ---- CLIENT PAUSE ----
+
+    public void pause(long untilMillis, boolean writesOnly) {
+        // a later PAUSE can only extend, and WRITE cannot weaken an ALL pause in effect
+        if (pausedUntil > server.clock().millis() && !pauseWritesOnly && writesOnly) writesOnly = false;
+        pausedUntil = Math.max(untilMillis, pausedUntil > server.clock().millis() ? pausedUntil : 0);
+        pauseWritesOnly = writesOnly;
+    }
+
+    public void unpause() {
+        pausedUntil = 0;
+        List<ClientConnection> resume = new ArrayList<>(postponed);
+        postponed.clear();
+        for (ClientConnection c : resume) {
+            c.flags &= ~ClientConnection.BLOCKED;
+            Argv a = c.postponedArgv;
+            c.postponedArgv = null;
+            if (a != null && !c.isClosed()) {
+                process(c, a);
+                server.markPendingFlush(c);
+            }
+            c.resume();
+        }
+    }
+
+    public boolean paused() {
+        if (pausedUntil == 0) return false;
+        if (server.clock().millis() >= pausedUntil) {
+            unpause();
+            return false;
+        }
+        return true;
+    }
+
+    public boolean pauseWritesOnly() {
+        return pauseWritesOnly;
+    }
+
+    /** Whether the client may not even start decoding (an ALL pause stops reading normal clients). */
+    public boolean isPaused(ClientConnection c) {
+        return false;
+    }
+
+    private boolean isPausedFor(ClientConnection c, CommandSpec spec) {
+        if (!paused() || c.has(ClientConnection.MASTER | ClientConnection.REPLICA)) return false;
+        if (!pauseWritesOnly) return true;
+        return spec.isWrite() || spec.has(CommandFlag.MAY_REPLICATE);
+    }
+
+    public int postponedClients() {
+        return postponed.size();
+    }
+
+    /** Called by cron: lifts an expired pause. */
+    public void checkPause() {
+        if (pausedUntil != 0 && server.clock().millis() >= pausedUntil) unpause();
+    }
+}

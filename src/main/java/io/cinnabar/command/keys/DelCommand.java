@@ -1,0 +1,35 @@
+package io.cinnabar.command.keys;
+
+import static io.cinnabar.command.CommandFlag.WRITE;
+
+import io.cinnabar.command.AclCategory;
+import io.cinnabar.command.Command;
+import io.cinnabar.command.CommandSpec;
+import io.cinnabar.command.Ctx;
+import io.cinnabar.command.KeyEvent;
+import io.cinnabar.command.KeySpec;
+import io.cinnabar.resp.Argv;
+import io.cinnabar.store.Database;
+
+/** {@code DEL key [key ...]}. */
+final class DelCommand implements Command {
+    static final CommandSpec SPEC = CommandSpec.builder("del", "generic").arity(-2).flags(WRITE)
+            .acl(AclCategory.KEYSPACE).key(KeySpec.range(1, -1, 1, KeySpec.RM | KeySpec.DELETE))
+            .doc("Delete a key", "1.0.0", "O(N)").tips("request_policy:multi_shard", "response_policy:agg_sum").build();
+
+    @Override public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override public void execute(Ctx ctx, Argv argv) {
+        Database db = ctx.db();
+        long deleted = 0;
+        for (int i = 1; i < argv.size(); i++) {
+            if (db.delete(argv.get(i))) {
+                ctx.modified(argv.get(i), KeyEvent.DEL);
+                deleted++;
+            }
+        }
+        ctx.out().integer(deleted);
+    }
+}

@@ -1,0 +1,53 @@
+package io.cinnabar.server;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * serverCron: runs {@code hz} times a second on the event loop: active expiry, idle client timeouts,
+ * database resizing/rehashing, and the periodic tasks that subsystems register.
+ * The loop reschedules it after each run with the period of the current hz.
+ */
+public final class Cron {
+    private final Server server;
+    private final List<Runnable> tasks = new ArrayList<>();
+    private long loops;
+
+    Cron(Server server) {
+        this.server = server;
+    }
+
+    public void addTask(Runnable r) {
+        tasks.add(r);
+    }
+
+    void tick() {
+        loops++;
+        try {
+            server.activeExpireCycle();
+            clientsCron();
+            boolean rehash = server.config().getBool("activerehashing");
+            for (var db : server.dbs()) db.cron(rehash);
+            for (Runnable t : tasks) t.run();
+        } finally {
+            server.flushPending();
+        }
+    }
+
+    private void clientsCron() {
+        long timeoutSecs = server.config().getLong("timeout");
+        if (timeoutSecs <= 0) return;
+        long now = server.clock().millis();
+        List<ClientConnection> idle = new ArrayList<>();
+        for (ClientConnection c : server.clients().values()) {
+            if (c.has(ClientConnection.REPLICA | ClientConnection.MASTER | ClientConnection.BLOCKED
+                    | ClientConnection.PUBSUB)) continue;
+            if (now - c.lastInteractionMillis > timeoutSecs * 1000) idle.add(c);
+        }
+        for (ClientConnection c : idle) server.closeClient(c);
+    }
+
+    public long loops() {
+        return loops;
+    }
+}

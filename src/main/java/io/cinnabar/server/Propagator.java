@@ -1,0 +1,115 @@
+package io.cinnabar.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one write path out of the server: every change is propagated here as the command that
+ * replays it, and the same bytes feed every {@link Sink} (the AOF, the replication backlog and
+ * replicas). Like Redis' alsoPropagate + propagatePendingCommands: commands accumulate during a
+ * top-level call and are emitted when it ends, wrapped in MULTI/EXEC when there are several
+ * (EXEC, scripts, a command plus the DELs of keys it expired), preceded by SELECT when the db changes.
+ */
+public final class Propagator {
+    /** A consumer of the replication stream. */
+    public interface Sink {
+        /** Called with the RESP bytes of one or more commands; the buffer is only valid during the call. */
+        void feed(ByteBuf commands, int dbOfStream);
+    }
+
+    private static final byte[][] MULTI = {"MULTI".getBytes()};
+    private static final byte[][] EXEC = {"EXEC".getBytes()};
+
+    private final List<Sink> sinks = new ArrayList<>();
+    private final List<byte[][]> pending = new ArrayList<>();
+    private final List<Integer> pendingDbs = new ArrayList<>();
+    private int lastDb = -1;
+    private boolean forceTransaction;
+
+    public void addSink(Sink s) {
+        sinks.add(s);
+    }
+
+    public void removeSink(Sink s) {
+        sinks.remove(s);
+    }
+
+    public boolean active() {
+        return !sinks.isEmpty();
+    }
+
+    /** Forgets the stream's selected db, so the next command is preceded by SELECT (new replica, AOF rewrite). */
+    public void resetSelectedDb() {
+        lastDb = -1;
+    }
+
+    /** Queues a command for propagation at the end of the current top-level call. */
+    public void propagate(int db, byte[][] argv) {
+        if (sinks.isEmpty()) return;
+        pending.add(argv);
+        pendingDbs.add(db);
+    }
+
+    /** Makes the pending commands go out as MULTI/EXEC even if only one (EXEC with a single write). */
+    public void wrapInTransaction() {
+        forceTransaction = true;
+    }
+
+    public boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
+    /** Emits what the finished top-level call queued. */
+    public void flush() {
+        if (pending.isEmpty()) {
+            forceTransaction = false;
+            return;
+        }
+        boolean wrap = pending.size() > 1 || forceTransaction;
+        forceTransaction = false;
+        ByteBuf buf = Unpooled.buffer(256);
+        try {
+            boolean multiWritten = false;
+            for (int i = 0; i < pending.size(); i++) {
+                int db = pendingDbs.get(i);
+                if (db != lastDb) {
+                    write(buf, new byte[][] {"SELECT".getBytes(), Integer.toString(db).getBytes()});
+                    lastDb = db;
+                }
+                if (wrap && !multiWritten) {
+                    write(buf, MULTI);
+                    multiWritten = true;
+                }
+                write(buf, pending.get(i));
+            }
+            if (wrap) write(buf, EXEC);
+            pending.clear();
+            pendingDbs.clear();
+            for (Sink s : sinks) s.feed(buf.duplicate(), lastDb);
+        } finally {
+            buf.release();
+        }
+    }
+
+    /** Discards what was queued (a failed EXEC, a script error with nothing to keep). */
+    public void discard() {
+        pending.clear();
+        pendingDbs.clear();
+        forceTransaction = false;
+    }
+
+    public static void write(ByteBuf buf, byte[][] argv) {
+        buf.writeByte('*');
+        buf.writeCharSequence(Integer.toString(argv.length), java.nio.charset.StandardCharsets.US_ASCII);
+        buf.writeByte('\r').writeByte('\n');
+        for (byte[] a : argv) {
+            buf.writeByte('$');
+            buf.writeCharSequence(Integer.toString(a.length), java.nio.charset.StandardCharsets.US_ASCII);
+            buf.writeByte('\r').writeByte('\n');
+            buf.writeBytes(a);
+            buf.writeByte('\r').writeByte('\n');
+        }
+    }
+}

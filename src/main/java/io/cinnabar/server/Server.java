@@ -1,0 +1,226 @@
+package io.cinnabar.server;
+
+import io.cinnabar.blocking.Blocking;
+import io.cinnabar.command.CommandRegistry;
+import io.cinnabar.command.Dispatcher;
+import io.cinnabar.config.Config;
+import io.cinnabar.store.ActiveExpiry;
+import io.cinnabar.store.Database;
+import io.cinnabar.store.KeyEntry;
+import io.cinnabar.time.Clock;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The state of one server: configuration, clock, databases, connected clients, statistics and the
+ * subsystems (dispatcher, blocking, propagation). Owned by the event loop thread: every method
+ * here runs on it. Nothing is static, so two servers in one JVM share nothing.
+ */
+public final class Server {
+    private final Config config;
+    private final Clock clock;
+    private Database[] dbs;
+    private final CommandRegistry registry;
+    private final Dispatcher dispatcher;
+    private final Stats stats = new Stats();
+    private final Log log = new Log();
+    private final Propagator propagator = new Propagator();
+    private final ActiveExpiry activeExpiry = new ActiveExpiry();
+    private final Map<Long, ClientConnection> clients = new LinkedHashMap<>();
+    private final List<ClientConnection> pendingFlush = new ArrayList<>();
+    private final List<Consumer<ClientConnection>> disconnectListeners = new ArrayList<>();
+    private final String runId;
+    private final long startMillis;
+    private Blocking blocking = new Blocking();
+    private Object watches;
+    private Object notifications;
+    private Object replication;
+    private Object persistence;
+    private Object pubsub;
+    private long nextClientId = 1;
+    /** Changes since the last save (Redis' server.dirty). */
+    public long dirty;
+    public long lastSaveMillis;
+    public boolean activeExpireEnabled = true;
+    private NetServer net;
+    private Runnable shutdownHook = () -> {};
+
+    public Server(Config config, Clock clock, CommandRegistry registry) {
+        this.config = config;
+        this.clock = clock;
+        this.registry = registry;
+        this.startMillis = clock.millis();
+        this.lastSaveMillis = startMillis;
+        this.runId = randomHex(40);
+        int n = config.getInt("databases");
+        this.dbs = new Database[n];
+        for (int i = 0; i < n; i++) dbs[i] = new Database(i, clock, this::onExpired);
+        this.dispatcher = new Dispatcher(this);
+    }
+
+    public static String randomHex(int len) {
+        SecureRandom r = new SecureRandom();
+        StringBuilder sb = new StringBuilder(len);
+        for (int i = 0; i < len; i++) sb.append("0123456789abcdef".charAt(r.nextInt(16)));
+        return sb.toString();
+    }
+
+    public Config config() { return config; }
+    public Clock clock() { return clock; }
+    public Database db(int i) { return dbs[i]; }
+    public Database[] dbs() { return dbs; }
+    public int dbCount() { return dbs.length; }
+    public CommandRegistry registry() { return registry; }
+    public Dispatcher dispatcher() { return dispatcher; }
+    public Stats stats() { return stats; }
+    public Log log() { return log; }
+    public Propagator propagator() { return propagator; }
+    public String runId() { return runId; }
+    public long startMillis() { return startMillis; }
+    public Blocking blocking() { return blocking; }
+    public void blocking(Blocking b) { this.blocking = b; }
+    public NetServer net() { return net; }
+    void net(NetServer n) { this.net = n; }
+
+    /** Slots for subsystems that attach themselves (WATCH, notifications, pub/sub, replication, persistence). */
+    @SuppressWarnings("unchecked") public <T> T watches() { return (T) watches; }
+    public void watches(Object w) { this.watches = w; }
+    @SuppressWarnings("unchecked") public <T> T notifications() { return (T) notifications; }
+    public void notifications(Object n) { this.notifications = n; }
+    @SuppressWarnings("unchecked") public <T> T pubsub() { return (T) pubsub; }
+    public void pubsub(Object p) { this.pubsub = p; }
+    @SuppressWarnings("unchecked") public <T> T replication() { return (T) replication; }
+    public void replication(Object r) { this.replication = r; }
+    @SuppressWarnings("unchecked") public <T> T persistence() { return (T) persistence; }
+    public void persistence(Object p) { this.persistence = p; }
+
+    // ---- clients ----
+
+    ClientConnection newClient(io.netty.channel.Channel ch, io.netty.buffer.ByteBufAllocator alloc, String addr,
+            String laddr, boolean unix) {
+        ClientConnection c = new ClientConnection(nextClientId++, ch, alloc, clock.millis(), addr, laddr, unix);
+        c.decoder().maxBulkLen(config.getLong("proto-max-bulk-len"));
+        c.authenticated = !authRequired();
+        clients.put(c.id, c);
+        stats.connectionsReceived++;
+        return c;
+    }
+
+    /** A client with no connection (AOF loading, the master link, scripts). */
+    public ClientConnection newFakeClient() {
+        ClientConnection c = new ClientConnection(0, null, io.netty.buffer.UnpooledByteBufAllocator.DEFAULT,
+                clock.millis(), "", "", false);
+        c.authenticated = true;
+        return c;
+    }
+
+    public boolean authRequired() {
+        return !config.get("requirepass").isEmpty();
+    }
+
+    public Map<Long, ClientConnection> clients() {
+        return clients;
+    }
+
+    public void onDisconnect(Consumer<ClientConnection> listener) {
+        disconnectListeners.add(listener);
+    }
+
+    void removeClient(ClientConnection c) {
+        if (c.closed) return;
+        c.closed = true;
+        clients.remove(c.id);
+        blocking.disconnected(c);
+        for (Consumer<ClientConnection> l : disconnectListeners) l.accept(c);
+        c.out.release();
+    }
+
+    /** Closes a client's connection after what was already queued for it is written. */
+    public void closeClient(ClientConnection c) {
+        if (c.channel == null) return;
+        flush(c);
+        c.channel.close();
+        removeClient(c);
+    }
+
+    /** Marks a client whose buffer got a reply outside its own read (a wake-up, a message). */
+    public void markPendingFlush(ClientConnection c) {
+        if (!c.pendingFlush && c.channel != null) {
+            c.pendingFlush = true;
+            pendingFlush.add(c);
+        }
+    }
+
+    /** Writes and flushes every client marked pending. */
+    public void flushPending() {
+        for (int i = 0; i < pendingFlush.size(); i++) {
+            ClientConnection c = pendingFlush.get(i);
+            c.pendingFlush = false;
+            flush(c);
+        }
+        pendingFlush.clear();
+    }
+
+    public void flush(ClientConnection c) {
+        if (c.channel == null || c.closed) {
+            c.out.resetTo(0);
+            return;
+        }
+        io.netty.buffer.ByteBuf b = c.out.take();
+        boolean close = (c.flags & ClientConnection.CLOSE_AFTER_REPLY) != 0;
+        if (b != null) {
+            stats.netOutputBytes += b.readableBytes();
+            if (close) {
+                c.channel.writeAndFlush(b).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+                removeClient(c);
+                return;
+            }
+            c.channel.writeAndFlush(b, c.channel.voidPromise());
+        } else if (close) {
+            c.channel.close();
+            removeClient(c);
+        }
+    }
+
+    // ---- expiry ----
+
+    private void onExpired(Database db, KeyEntry e) {
+        stats.expiredKeys++;
+        dispatcher.keyExpired(db, e.key());
+    }
+
+    /** Runs the active expiry cycle (from cron); false while disabled. */
+    void activeExpireCycle() {
+        if (!activeExpireEnabled || isReplica()) return;
+        long t0 = System.nanoTime();
+        activeExpiry.run(dbs, Math.max(1, config.getInt("hz")), config.getInt("active-expire-effort"));
+        stats.expireCycleCpuMillis += (System.nanoTime() - t0) / 1_000_000;
+        if (propagator.hasPending()) propagator.flush();
+        dispatcher.afterCommand();
+    }
+
+    public boolean isReplica() {
+        return !config.get("replicaof").isEmpty();
+    }
+
+    /** Replaces all databases (FLUSHALL builds fresh ones; a full sync swaps in the loaded set). */
+    public void replaceDatabases(Database[] fresh) {
+        this.dbs = fresh;
+    }
+
+    public Database newDatabase(int id) {
+        return new Database(id, clock, this::onExpired);
+    }
+
+    public void setShutdownHook(Runnable r) {
+        this.shutdownHook = r;
+    }
+
+    public void shutdown() {
+        shutdownHook.run();
+    }
+}

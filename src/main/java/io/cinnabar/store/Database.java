@@ -1,0 +1,255 @@
+package io.cinnabar.store;
+
+import io.cinnabar.error.Errors;
+import io.cinnabar.time.Clock;
+import java.util.function.Consumer;
+
+/**
+ * One numbered database: the key dict and the dict of keys with a TTL. Expired keys are removed
+ * lazily on access ({@link #lookup}) and by the active expiry cycle, and each removal is reported
+ * to the {@link ExpiryListener} so it can be propagated (as DEL) and notified, like Redis'
+ * expireIfNeeded + deleteExpiredKeyAndPropagate.
+ * <p>
+ * This layer knows nothing of commands or clients: write commands record their changes through
+ * the command context, which also signals WATCH and blocked clients.
+ */
+public final class Database {
+    /** What happens to a key found expired on access. */
+    public enum ExpireMode {
+        /** A master deletes it and reports the deletion. */
+        DELETE,
+        /** A replica (or a paused server) hides it but keeps it until the master's DEL arrives. */
+        HIDE
+    }
+
+    private final int id;
+    private final Clock clock;
+    private final ExpiryListener listener;
+    private Dict<KeyEntry> keys = new Dict<>();
+    private Dict<ExpireEntry> expires = new Dict<>();
+    private ExpireMode expireMode = ExpireMode.DELETE;
+    /** Estimated average TTL of volatile keys, maintained by the active expiry cycle (INFO keyspace avg_ttl). */
+    long avgTtl;
+    /** Share of expired keys among the last samples, for the cycle's effort decision. */
+    double expiredStalePerc;
+
+    public Database(int id, Clock clock, ExpiryListener listener) {
+        this.id = id;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public void expireMode(ExpireMode mode) {
+        this.expireMode = mode;
+    }
+
+    public int size() {
+        return keys.size();
+    }
+
+    public int expiresSize() {
+        return expires.size();
+    }
+
+    public long avgTtl() {
+        return avgTtl;
+    }
+
+    public Dict<KeyEntry> keys() {
+        return keys;
+    }
+
+    Dict<ExpireEntry> expires() {
+        return expires;
+    }
+
+    // ---- lookup ----
+
+    /** The live entry for key, or null; an expired key is handled per the expire mode. Touches the LRU clock. */
+    public KeyEntry lookup(byte[] key) {
+        KeyEntry e = keys.get(key);
+        if (e == null) return null;
+        if (e.expireAt != 0 && e.expireAt <= clock.millis()) {
+            if (expireMode == ExpireMode.DELETE) expire(e);
+            return null;
+        }
+        e.lru = lruClock();
+        return e;
+    }
+
+    /** Like {@link #lookup} but without touching the access time (OBJECT, TYPE-free internal peeks). */
+    public KeyEntry peek(byte[] key) {
+        KeyEntry e = keys.get(key);
+        if (e == null) return null;
+        if (e.expireAt != 0 && e.expireAt <= clock.millis()) {
+            if (expireMode == ExpireMode.DELETE) expire(e);
+            return null;
+        }
+        return e;
+    }
+
+    /** The entry even when logically expired (DEBUG OBJECT, the expiry cycle). */
+    public KeyEntry raw(byte[] key) {
+        return keys.get(key);
+    }
+
+    public Object get(byte[] key) {
+        KeyEntry e = lookup(key);
+        return e == null ? null : e.value;
+    }
+
+    public boolean exists(byte[] key) {
+        return lookup(key) != null;
+    }
+
+    /** The value if it has the expected type, null if the key is missing; WRONGTYPE otherwise. */
+    @SuppressWarnings("unchecked")
+    public <T extends TypedValue> T get(byte[] key, ValueType type) {
+        Object v = get(key);
+        if (v == null) return null;
+        if (!(v instanceof TypedValue tv) || tv.type() != type) throw Errors.WRONGTYPE;
+        return (T) v;
+    }
+
+    /** The string value (byte[] or MutableString), null if missing; WRONGTYPE otherwise. */
+    public Object getString(byte[] key) {
+        Object v = get(key);
+        if (v == null || v instanceof byte[] || v instanceof MutableString) return v;
+        throw Errors.WRONGTYPE;
+    }
+
+    // ---- writes ----
+
+    /** Adds a key known to be absent (after a lookup). */
+    public KeyEntry add(byte[] key, Object value) {
+        KeyEntry e = new KeyEntry(key, Dict.hash(key), value);
+        e.lru = lruClock();
+        keys.add(e);
+        return e;
+    }
+
+    /** setKey: creates or overwrites; the TTL is cleared unless keepTtl. Returns the entry. */
+    public KeyEntry set(byte[] key, Object value, boolean keepTtl) {
+        KeyEntry e = lookup(key);
+        if (e == null) return add(key, value);
+        e.value = value;
+        if (!keepTtl && e.expireAt != 0) removeExpire(e);
+        return e;
+    }
+
+    public KeyEntry set(byte[] key, Object value) {
+        return set(key, value, false);
+    }
+
+    /** Removes a live key; false if absent (or expired). */
+    public boolean delete(byte[] key) {
+        KeyEntry e = lookup(key);
+        if (e == null) return false;
+        removeEntry(e);
+        return true;
+    }
+
+    /** Removes an entry found by lookup. */
+    public void removeEntry(KeyEntry e) {
+        keys.remove(e.key());
+        if (e.expireAt != 0) {
+            expires.remove(e.key());
+            e.expireAt = 0;
+        }
+    }
+
+    public void setExpire(KeyEntry e, long whenMillis) {
+        if (e.expireAt == 0) expires.add(new ExpireEntry(e));
+        e.expireAt = whenMillis;
+    }
+
+    /** Removes the TTL; false if the key had none. */
+    public boolean removeExpire(KeyEntry e) {
+        if (e.expireAt == 0) return false;
+        expires.remove(e.key());
+        e.expireAt = 0;
+        return true;
+    }
+
+    /** Deletes an expired entry and reports it (lazy or active expiry). */
+    void expire(KeyEntry e) {
+        removeEntry(e);
+        listener.expired(this, e);
+    }
+
+    /** True when the key's TTL has passed (the entry is still there on a replica). */
+    public boolean isExpired(KeyEntry e) {
+        return e.expireAt != 0 && e.expireAt <= clock.millis();
+    }
+
+    public void clear() {
+        keys = new Dict<>();
+        expires = new Dict<>();
+        avgTtl = 0;
+    }
+
+    /** Exchanges contents with another database (SWAPDB); ids stay. */
+    public void swapWith(Database other) {
+        Dict<KeyEntry> k = keys;
+        keys = other.keys;
+        other.keys = k;
+        Dict<ExpireEntry> x = expires;
+        expires = other.expires;
+        other.expires = x;
+        long a = avgTtl;
+        avgTtl = other.avgTtl;
+        other.avgTtl = a;
+    }
+
+    /** A random live key (RANDOMKEY), trying a bounded number of times when most keys are expired. */
+    public KeyEntry randomKey() {
+        int tries = 0;
+        while (true) {
+            KeyEntry e = keys.random();
+            if (e == null) return null;
+            if (!isExpired(e)) return e;
+            if (expireMode == ExpireMode.DELETE) {
+                expire(e);
+            } else if (++tries > 100 || keys.size() == expires.size() && tries > 50) {
+                return e; // a replica full of logically expired keys: Redis returns one anyway
+            }
+        }
+    }
+
+    /** Live entries via the SCAN cursor; expired ones are skipped. */
+    public long scan(long cursor, Consumer<KeyEntry> visitor) {
+        long now = clock.millis();
+        return keys.scan(cursor, e -> {
+            if (e.expireAt == 0 || e.expireAt > now) visitor.accept(e);
+        });
+    }
+
+    /** Housekeeping from cron: shrink and incremental rehash (activerehashing). */
+    public void cron(boolean activeRehashing) {
+        keys.shrinkIfNeeded();
+        expires.shrinkIfNeeded();
+        if (activeRehashing) {
+            if (keys.isRehashing()) keys.rehashMillis(1);
+            else if (expires.isRehashing()) expires.rehashMillis(1);
+        }
+    }
+
+    public int lruClock() {
+        return (int) ((clock.millis() / 1000) & 0xFFFFFF);
+    }
+
+    /** Seconds since the key was last accessed (OBJECT IDLETIME). */
+    public long idleSeconds(KeyEntry e) {
+        long now = lruClock();
+        long lru = e.lru & 0xFFFFFF;
+        return now >= lru ? now - lru : (0xFFFFFF - lru) + now;
+    }
+}

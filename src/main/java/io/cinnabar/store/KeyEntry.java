@@ -1,0 +1,47 @@
+package io.cinnabar.store;
+
+/**
+ * A key of the keyspace with its value, its absolute expiry time in Unix milliseconds (0 = none)
+ * and its last access time for OBJECT IDLETIME/FREQ and eviction. The entry object stays the same
+ * while the key exists; overwriting a key replaces {@link #value}, not the entry.
+ */
+public final class KeyEntry extends DictEntry {
+    Object value;
+    long expireAt;
+    /** Seconds-resolution access clock (Redis' LRU clock) or, under an LFU policy, the LFU counter. */
+    int lru;
+
+    KeyEntry(byte[] key, int hash, Object value) {
+        super(key, hash);
+        this.value = value;
+    }
+
+    public Object value() {
+        return value;
+    }
+
+    /** Replaces the value in place (the key keeps its TTL; callers clear it when semantics say so). */
+    public void value(Object v) {
+        this.value = v;
+    }
+
+    public long expireAt() {
+        return expireAt;
+    }
+
+    public boolean hasExpire() {
+        return expireAt != 0;
+    }
+
+    public int lru() {
+        return lru;
+    }
+
+    public void lru(int v) {
+        this.lru = v;
+    }
+
+    public ValueType type() {
+        return ValueType.of(value);
+    }
+}

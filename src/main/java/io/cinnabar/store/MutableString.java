@@ -1,0 +1,52 @@
+package io.cinnabar.store;
+
+import java.util.Arrays;
+
+/**
+ * A string value that grows in place (APPEND, SETRANGE, SETBIT), with spare capacity like an sds
+ * string, so repeated appends are amortized O(1). OBJECT ENCODING reports it as "raw".
+ * Plain SET values are stored as exact {@code byte[]} instead.
+ */
+public final class MutableString {
+    private byte[] buf;
+    private int len;
+
+    public MutableString(byte[] initial, int extra) {
+        this.buf = Arrays.copyOf(initial, initial.length + extra);
+        this.len = initial.length;
+    }
+
+    public byte[] buf() {
+        return buf;
+    }
+
+    public int length() {
+        return len;
+    }
+
+    public void append(byte[] b) {
+        ensure(len + b.length);
+        System.arraycopy(b, 0, buf, len, b.length);
+        len += b.length;
+    }
+
+    /** Grows to at least n bytes, zero-filled (SETRANGE/SETBIT past the end). */
+    public void extendTo(int n) {
+        if (n <= len) return;
+        ensure(n);
+        Arrays.fill(buf, len, n, (byte) 0);
+        len = n;
+    }
+
+    private void ensure(int cap) {
+        if (cap > buf.length) {
+            // sdsMakeRoomFor's greedy policy: double below 1MB, then add 1MB.
+            int newCap = cap < 1024 * 1024 ? cap * 2 : cap + 1024 * 1024;
+            buf = Arrays.copyOf(buf, newCap);
+        }
+    }
+
+    public byte[] toBytes() {
+        return Arrays.copyOf(buf, len);
+    }
+}

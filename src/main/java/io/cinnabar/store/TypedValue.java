@@ -1,0 +1,12 @@
+package io.cinnabar.store;
+
+/** A non-string value (list, hash, set, sorted set, stream). */
+public interface TypedValue {
+    ValueType type();
+
+    /** OBJECT ENCODING's answer, e.g. "listpack", "quicklist", "hashtable", "skiplist". */
+    String encoding();
+
+    /** Number of elements; a value that reaches 0 is removed from the keyspace by its command. */
+    long size();
+}
