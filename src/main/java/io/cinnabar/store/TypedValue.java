@@ -9,4 +9,7 @@ public interface TypedValue {
 
     /** Number of elements; a value that reaches 0 is removed from the keyspace by its command. */
     long size();
+
+    /** A deep copy that shares nothing mutable with this value (COPY, DEBUG RELOAD-free snapshots). */
+    TypedValue copy();
 }
