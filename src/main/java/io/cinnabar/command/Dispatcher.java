@@ -181,7 +181,7 @@ public final class Dispatcher {
         e.microseconds += micros;
         server.stats().commandsProcessed++;
         c.lastCommand = e.spec.fullName();
-        if (!ctx.preventPropagation) {
+        if (!ctx.preventPropagation && server.propagator().active()) {
             if (ctx.propagateAs != null) {
                 for (byte[][] p : ctx.propagateAs) server.propagator().propagate(dbBefore, p);
             } else if (server.dirty != dirtyBefore && e.spec.isWrite()) {
