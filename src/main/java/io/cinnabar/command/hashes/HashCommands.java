@@ -8,6 +8,9 @@ public final class HashCommands {
     private HashCommands() {}
 
     public static List<Command> all() {
-        return List.of();
+        return List.of(new HSetCommand(), new HSetNxCommand(), new HMSetCommand(), new HGetCommand(),
+                new HMGetCommand(), new HDelCommand(), new HExistsCommand(), new HLenCommand(),
+                new HStrLenCommand(), new HKeysCommand(), new HValsCommand(), new HGetAllCommand(),
+                new HIncrByCommand(), new HRandFieldCommand(), new HScanCommand());
     }
 }

@@ -8,6 +8,10 @@ public final class SetCommands {
     private SetCommands() {}
 
     public static List<Command> all() {
-        return List.of();
+        return List.of(new SAddCommand(), new SRemCommand(), new SCardCommand(), new SIsMemberCommand(),
+                new SMIsMemberCommand(), new SMembersCommand(), new SRandMemberCommand(), new SPopCommand(),
+                new SMoveCommand(), new SInterCommand(), new SInterCardCommand(), new SInterStoreCommand(),
+                new SUnionCommand(), new SUnionStoreCommand(), new SDiffCommand(), new SDiffStoreCommand(),
+                new SScanCommand());
     }
 }
