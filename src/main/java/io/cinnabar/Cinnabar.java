@@ -79,6 +79,7 @@ public final class Cinnabar implements AutoCloseable {
         private Builder() {
             config.put("port", "0");
             config.put("bind", "127.0.0.1");
+            config.put("save", ""); // embedded: no snapshots unless asked for
         }
 
         public Builder port(int port) {
@@ -143,10 +144,15 @@ public final class Cinnabar implements AutoCloseable {
             int bound = net.port();
             server.config().setUnchecked("port", Integer.toString(bound));
         }
-        net.call(() -> {
-            Subsystems.started(server);
-            return null;
-        });
+        try {
+            net.call(() -> {
+                Subsystems.started(server);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            net.close();
+            throw e;
+        }
         return new Cinnabar(server, net);
     }
 }

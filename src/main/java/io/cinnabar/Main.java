@@ -91,6 +91,12 @@ public final class Main {
             log.warning("Failed listening on port " + cfg.get("port") + " (TCP), aborting.");
             System.exit(1);
             return;
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            while (cause.getCause() != null && !(cause instanceof java.io.IOException)) cause = cause.getCause();
+            log.warning("Fatal error loading the DB: " + cause.getMessage() + ". Exiting.");
+            System.exit(1);
+            return;
         }
         server.server().log().level(cfg.get("loglevel"));
         try {

@@ -1,6 +1,9 @@
 package io.cinnabar;
 
+import io.cinnabar.persistence.Persistence;
 import io.cinnabar.server.Server;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * Wires the optional subsystems (blocking, WATCH, pub/sub and notifications, persistence,
@@ -11,9 +14,29 @@ final class Subsystems {
 
     /** Before the server listens. */
     static void install(Server server) {
+        Persistence persistence = new Persistence(server);
+        server.persistence(persistence);
+        server.setShutdownHook(() -> {
+            // as Redis: a server with save points saves on shutdown
+            if (!server.config().get("save").isBlank()) {
+                try {
+                    persistence.save();
+                } catch (IOException e) {
+                    server.log().warning("Error trying to save the DB, can't exit: " + e.getMessage());
+                }
+            }
+            persistence.close();
+        });
     }
 
     /** On the event loop, once listening (load data, connect to a master). */
     static void started(Server server) {
+        Persistence persistence = server.persistence();
+        server.net().cron().addTask(persistence::cron);
+        try {
+            persistence.loadAtStartup();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

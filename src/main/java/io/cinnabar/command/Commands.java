@@ -4,6 +4,7 @@ import io.cinnabar.command.connection.ConnectionCommands;
 import io.cinnabar.command.hashes.HashCommands;
 import io.cinnabar.command.keys.KeyCommands;
 import io.cinnabar.command.lists.ListCommands;
+import io.cinnabar.command.persistence.PersistenceCommands;
 import io.cinnabar.command.pubsub.PubSubCommands;
 import io.cinnabar.command.replication.ReplicationCommands;
 import io.cinnabar.command.scripting.ScriptingCommands;
@@ -32,6 +33,7 @@ public final class Commands {
                 .register(TransactionCommands.all())
                 .register(PubSubCommands.all())
                 .register(ScriptingCommands.all())
-                .register(ReplicationCommands.all());
+                .register(ReplicationCommands.all())
+                .register(PersistenceCommands.all());
     }
 }

@@ -1,0 +1,13 @@
+package io.cinnabar.command.persistence;
+
+import io.cinnabar.command.Command;
+import java.util.List;
+
+/** SAVE and BGSAVE. */
+public final class PersistenceCommands {
+    private PersistenceCommands() {}
+
+    public static List<Command> all() {
+        return List.of(new SaveCommand(), new BgsaveCommand());
+    }
+}

@@ -1,0 +1,53 @@
+package io.cinnabar.persistence.rdb;
+
+import io.cinnabar.store.Database;
+import io.cinnabar.store.KeyEntry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Map;
+
+/**
+ * Writes a whole keyspace as an RDB file (rdbSaveRio): header, AUX fields, then per non-empty
+ * database SELECTDB, RESIZEDB and each key with its expiry, then EOF and the CRC64.
+ * Runs on the owner thread (it reads live values).
+ */
+public final class RdbSnapshot {
+    private RdbSnapshot() {}
+
+    public static void write(OutputStream os, Database[] dbs, Map<String, String> aux, boolean compress,
+            boolean checksum) throws IOException {
+        RdbWriter w = new RdbWriter(os, compress);
+        w.header();
+        for (Map.Entry<String, String> e : aux.entrySet()) w.aux(e.getKey(), e.getValue());
+        for (Database db : dbs) {
+            if (db.size() == 0) continue;
+            w.writeByte(RdbWriter.OPCODE_SELECTDB);
+            w.length(db.id());
+            w.writeByte(RdbWriter.OPCODE_RESIZEDB);
+            w.length(db.size());
+            w.length(db.expiresSize());
+            IOException[] failure = new IOException[1];
+            db.keys().forEach(e -> {
+                if (failure[0] != null) return;
+                try {
+                    writeKey(w, e);
+                } catch (IOException ex) {
+                    failure[0] = ex;
+                }
+            });
+            if (failure[0] != null) throw failure[0];
+        }
+        w.finish(checksum);
+    }
+
+    static void writeKey(RdbWriter w, KeyEntry e) throws IOException {
+        if (e.hasExpire()) {
+            w.writeByte(RdbWriter.OPCODE_EXPIRETIME_MS);
+            w.millis(e.expireAt());
+        }
+        RdbTypeCodec codec = RdbCodecs.forValue(e.value());
+        w.writeByte(codec.rdbType(e.value()));
+        w.string(e.key());
+        codec.writePayload(w, e.value());
+    }
+}

@@ -1,0 +1,99 @@
+package io.cinnabar.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.cinnabar.Cinnabar;
+import io.cinnabar.testing.RealRedis;
+import io.cinnabar.testing.RespClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Our dump.rdb read by Redis' tools and server, and Redis' dump.rdb read by us. */
+class RdbInteropTest {
+    @TempDir Path dir;
+
+    private static void fill(RespClient c) {
+        c.call("SET", "plain", "hello");
+        c.call("SET", "int", "12345");
+        c.call("SET", "neg", "-7");
+        c.call("SET", "big", "x".repeat(5000)); // LZF-compressed
+        c.call("SET", "ttl", "v", "PX", "1000000");
+        c.call("SELECT", "3");
+        c.call("SET", "in-db3", "yes");
+        c.call("SELECT", "0");
+    }
+
+    private static void check(RespClient c) {
+        assertThat(c.callText("GET", "plain")).isEqualTo("$5\r\nhello\r\n");
+        assertThat(c.callText("GET", "int")).isEqualTo("$5\r\n12345\r\n");
+        assertThat(c.callText("GET", "neg")).isEqualTo("$2\r\n-7\r\n");
+        assertThat(c.callText("STRLEN", "big")).isIn(":5000\r\n", "-ERR unknown command 'STRLEN', with args beginning with: 'big' \r\n");
+        assertThat(new String(c.call("GET", "big"))).isEqualTo("$5000\r\n" + "x".repeat(5000) + "\r\n");
+        String pttl = c.callText("PTTL", "ttl");
+        if (pttl.startsWith(":")) assertThat(Long.parseLong(pttl.substring(1).trim())).isBetween(900_000L, 1_000_000L);
+        c.call("SELECT", "3");
+        assertThat(c.callText("GET", "in-db3")).isEqualTo("$3\r\nyes\r\n");
+        c.call("SELECT", "0");
+    }
+
+    @Test void redisLoadsOurDumpAndCheckRdbAcceptsIt() throws Exception {
+        assumeTrue(RealRedis.available());
+        try (Cinnabar ours = Cinnabar.builder().port(0).config("dir", dir.toString()).start();
+             RespClient c = new RespClient(ours.port())) {
+            fill(c);
+            assertThat(c.callText("SAVE")).isEqualTo("+OK\r\n");
+        }
+        Path rdb = dir.resolve("dump.rdb");
+        assertThat(rdb).exists();
+        Process check = new ProcessBuilder("redis-check-rdb", rdb.toString()).redirectErrorStream(true).start();
+        String report = new String(check.getInputStream().readAllBytes());
+        assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(report).contains("RDB looks OK");
+        try (RealRedis redis = RealRedis.start("--dir", dir.toString(), "--dbfilename", "dump.rdb");
+             RespClient c = new RespClient(redis.port())) {
+            check(c);
+        }
+    }
+
+    @Test void weLoadRedisDump() throws Exception {
+        assumeTrue(RealRedis.available());
+        try (RealRedis redis = RealRedis.start("--dir", dir.toString());
+             RespClient c = new RespClient(redis.port())) {
+            fill(c);
+            assertThat(c.callText("SAVE")).isEqualTo("+OK\r\n");
+        }
+        try (Cinnabar ours = Cinnabar.builder().port(0).config("dir", dir.toString()).start();
+             RespClient c = new RespClient(ours.port())) {
+            check(c);
+        }
+    }
+
+    @Test void bgsaveThenRestartKeepsData() throws Exception {
+        try (Cinnabar ours = Cinnabar.builder().port(0).config("dir", dir.toString()).start();
+             RespClient c = new RespClient(ours.port())) {
+            for (int i = 0; i < 2000; i++) c.call("SET", "k" + i, "v" + i);
+            assertThat(c.callText("BGSAVE")).isEqualTo("+Background saving started\r\n");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (ours.call(() -> ((Persistence) ours.server().persistence()).bgsaveInProgress())) {
+                assertThat(System.nanoTime()).isLessThan(deadline);
+                Thread.sleep(10);
+            }
+        }
+        try (Cinnabar ours = Cinnabar.builder().port(0).config("dir", dir.toString()).start();
+             RespClient c = new RespClient(ours.port())) {
+            assertThat(c.callText("GET", "k1999")).isEqualTo("$5\r\nv1999\r\n");
+        }
+    }
+
+    @Test void corruptFileIsRefused() throws IOException {
+        Files.write(dir.resolve("dump.rdb"), "REDIS0010garbage".getBytes());
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> Cinnabar.builder().port(0).config("dir", dir.toString()).start())
+                .hasStackTraceContaining("dump.rdb");
+    }
+}
