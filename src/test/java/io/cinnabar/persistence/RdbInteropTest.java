@@ -26,6 +26,10 @@ class RdbInteropTest {
         c.call("SELECT", "3");
         c.call("SET", "in-db3", "yes");
         c.call("SELECT", "0");
+        c.call("HSET", "hsmall", "f1", "v1", "f2", "2");
+        for (int i = 0; i < 600; i++) c.call("HSET", "hbig", "field" + i, "value" + i);
+        c.call("SADD", "sints", "1", "2", "-70000", "5000000000");
+        c.call("SADD", "sstr", "a", "b", "c");
     }
 
     private static void check(RespClient c) {
@@ -39,6 +43,14 @@ class RdbInteropTest {
         c.call("SELECT", "3");
         assertThat(c.callText("GET", "in-db3")).isEqualTo("$3\r\nyes\r\n");
         c.call("SELECT", "0");
+        assertThat(c.callText("HGET", "hsmall", "f2")).isEqualTo("$1\r\n2\r\n");
+        assertThat(c.callText("HLEN", "hbig")).isEqualTo(":600\r\n");
+        assertThat(c.callText("HGET", "hbig", "field599")).isEqualTo("$8\r\nvalue599\r\n");
+        assertThat(c.callText("SISMEMBER", "sints", "5000000000")).isEqualTo(":1\r\n");
+        assertThat(c.callText("SCARD", "sints")).isEqualTo(":4\r\n");
+        assertThat(c.callText("SISMEMBER", "sstr", "c")).isEqualTo(":1\r\n");
+        assertThat(c.callText("OBJECT", "ENCODING", "hbig")).isIn("$9\r\nhashtable\r\n",
+                "-ERR unknown command 'OBJECT', with args beginning with: 'ENCODING' 'hbig' \r\n");
     }
 
     @Test void redisLoadsOurDumpAndCheckRdbAcceptsIt() throws Exception {
