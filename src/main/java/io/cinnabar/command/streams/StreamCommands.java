@@ -8,6 +8,9 @@ public final class StreamCommands {
     private StreamCommands() {}
 
     public static List<Command> all() {
-        return List.of();
+        return List.of(new XAddCommand(), XRangeCommand.XRANGE, XRangeCommand.XREVRANGE, new XLenCommand(),
+                new XDelCommand(), new XTrimCommand(), new XSetIdCommand(), new XReadCommand(),
+                new XReadGroupCommand(), new XGroupCommand(), new XAckCommand(), new XPendingCommand(),
+                new XClaimCommand(), new XAutoClaimCommand(), new XInfoCommand());
     }
 }
