@@ -1,6 +1,9 @@
 package io.cinnabar;
 
+import io.cinnabar.command.transactions.Watches;
 import io.cinnabar.persistence.Persistence;
+import io.cinnabar.pubsub.KeyspaceEvents;
+import io.cinnabar.pubsub.PubSub;
 import io.cinnabar.server.Server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +17,10 @@ final class Subsystems {
 
     /** Before the server listens. */
     static void install(Server server) {
+        server.watches(new Watches(server));
+        PubSub pubsub = new PubSub(server);
+        server.pubsub(pubsub);
+        server.notifications(new KeyspaceEvents(server.config(), pubsub));
         Persistence persistence = new Persistence(server);
         server.persistence(persistence);
         server.setShutdownHook(() -> {

@@ -63,6 +63,13 @@ public final class Ctx {
         return nested;
     }
 
+    /** Enters or leaves the nested state (EXEC, scripts); returns the previous one to restore. */
+    public boolean nested(boolean on) {
+        boolean was = nested;
+        nested = on;
+        return was;
+    }
+
     /** Records a change of {@code key} in the current db and sends {@code event}'s notification. */
     public void modified(byte[] key, KeyEvent event) {
         modified(client.db, key, event);

@@ -25,6 +25,7 @@ public final class Dispatcher {
     private long pausedUntil;
     private boolean pauseWritesOnly;
     private final List<ClientConnection> postponed = new ArrayList<>();
+    private java.util.function.BooleanSupplier oomGuard = () -> false;
 
     public Dispatcher(Server server) {
         this.server = server;
@@ -90,20 +91,25 @@ public final class Dispatcher {
             if (!c.authenticated && !spec.has(CommandFlag.NO_AUTH)) {
                 throw Errors.NOAUTH;
             }
-            if (inMulti && !isTransactionControl(spec)) {
-                if (spec.has(CommandFlag.NO_MULTI)) throw Errors.err("Command not allowed inside a transaction");
-                c.multiCommands.add(e);
-                c.multiArgv.add(argv.copy());
-                out.simple("QUEUED");
-                return;
+            if (inMulti && spec.has(CommandFlag.NO_MULTI)) {
+                throw Errors.err("Command not allowed inside a transaction");
+            }
+            boolean exec = inMulti && spec.name().equals("exec");
+            // EXEC is judged by what it queued (processCommand's mstate.cmd_flags)
+            long flags = exec ? spec.flags() | queuedFlags(c) : spec.flags();
+            if (oomGuard.getAsBoolean()) {
+                boolean reject = (flags & CommandFlag.DENYOOM) != 0;
+                // queueing can take unlimited memory: refuse everything but EXEC/DISCARD/QUIT/RESET
+                if (inMulti && !exec && !isOneOf(spec, "discard", "quit", "reset")) reject = true;
+                if (reject) throw Errors.OOM;
+            }
+            if ((flags & CommandFlag.WRITE) != 0 && server.isReplica() && !c.has(ClientConnection.MASTER)
+                    && server.config().getBool("replica-read-only")) {
+                throw Errors.READONLY;
             }
             if (c.has(ClientConnection.PUBSUB) && out.protocol() == 2 && !allowedInPubSub(spec.name())) {
                 throw Errors.err("Can't execute '" + spec.fullName() + "': only (P|S)SUBSCRIBE / "
                         + "(P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
-            }
-            if (spec.isWrite() && server.isReplica() && !c.has(ClientConnection.MASTER)
-                    && server.config().getBool("replica-read-only")) {
-                throw Errors.READONLY;
             }
             if (isPausedFor(c, spec)) {
                 c.postponedArgv = argv.copy();
@@ -111,9 +117,24 @@ public final class Dispatcher {
                 postponed.add(c);
                 return;
             }
+            if (inMulti && !isTransactionControl(spec)) {
+                // queueMultiCommand: an aborted transaction keeps answering QUEUED but stores nothing
+                if (!c.has(ClientConnection.DIRTY_EXEC | ClientConnection.DIRTY_CAS)) {
+                    c.multiCommands.add(e);
+                    c.multiArgv.add(argv.copy());
+                }
+                out.simple("QUEUED");
+                return;
+            }
         } catch (RedisError err) {
-            if (inMulti) c.flags |= ClientConnection.DIRTY_EXEC;
             if (e != null) e.rejectedCalls++;
+            if (inMulti && e != null && e.spec.name().equals("exec")) {
+                // rejectCommand on EXEC: the transaction is over (execCommandAbort)
+                discardTransaction(c);
+                replyError(c, new RedisError("EXECABORT Transaction discarded because of: " + err.getMessage()));
+                return;
+            }
+            if (inMulti) c.flags |= ClientConnection.DIRTY_EXEC;
             replyError(c, err);
             return;
         }
@@ -121,7 +142,7 @@ public final class Dispatcher {
         ClientConnection.ReplyMode mode = c.replyMode;
         call(ctx, e, argv);
         if (mode != ClientConnection.ReplyMode.ON && c.replyMode == mode) {
-            out.resetTo(mark); // CLIENT REPLY OFF / SKIP: drop what this command wrote
+            out.dropRepliesSince(mark); // CLIENT REPLY OFF / SKIP: drop what this command wrote
             if (mode == ClientConnection.ReplyMode.SKIP) c.replyMode = ClientConnection.ReplyMode.ON;
         } else if (c.replyMode == ClientConnection.ReplyMode.SKIP_NEXT) {
             c.replyMode = ClientConnection.ReplyMode.SKIP; // CLIENT REPLY SKIP applies to the next command
@@ -133,6 +154,38 @@ public final class Dispatcher {
         String n = spec.name();
         return n.equals("exec") || n.equals("discard") || n.equals("multi") || n.equals("watch")
                 || n.equals("quit") || n.equals("reset");
+    }
+
+    private static boolean isOneOf(CommandSpec spec, String a, String b, String c) {
+        String n = spec.name();
+        return n.equals(a) || n.equals(b) || n.equals(c);
+    }
+
+    /** The union of the flags of the queued commands (Redis' mstate.cmd_flags). */
+    private static long queuedFlags(ClientConnection c) {
+        long f = 0;
+        for (CommandEntry q : c.multiCommands) f |= q.spec.flags();
+        return f;
+    }
+
+    /**
+     * Leaves MULTI: forgets the queue, clears MULTI/DIRTY_CAS/DIRTY_EXEC and unwatches all keys
+     * (Redis' discardTransaction). Used by EXEC, DISCARD, RESET and rejected EXECs.
+     */
+    public void discardTransaction(ClientConnection c) {
+        c.multiCommands.clear();
+        c.multiArgv.clear();
+        c.flags &= ~(ClientConnection.MULTI | ClientConnection.DIRTY_CAS | ClientConnection.DIRTY_EXEC);
+        WatchSignal w = server.watches();
+        if (w != null) w.unwatchAll(c);
+    }
+
+    /**
+     * Says whether the server is over maxmemory, for the DENYOOM refusals. Whoever implements
+     * maxmemory accounting and eviction installs its check here (performEvictions' verdict).
+     */
+    public void oomGuard(java.util.function.BooleanSupplier guard) {
+        this.oomGuard = guard;
     }
 
     private static boolean allowedInPubSub(String n) {

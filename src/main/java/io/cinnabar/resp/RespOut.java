@@ -38,6 +38,7 @@ public final class RespOut {
     private ByteBuf buf;
     private int proto = 2;
     private long errorsWritten;
+    private int pushedUpTo;
 
     public RespOut(ByteBufAllocator alloc) {
         this.alloc = alloc;
@@ -75,6 +76,7 @@ public final class RespOut {
         ByteBuf b = buf;
         if (b == null || !b.isReadable()) return null;
         buf = null;
+        pushedUpTo = 0;
         return b;
     }
 
@@ -85,6 +87,21 @@ public final class RespOut {
 
     public void resetTo(int mark) {
         if (buf != null) buf.writerIndex(mark);
+        pushedUpTo = 0;
+    }
+
+    /**
+     * Drops the replies written since {@code mark} (CLIENT REPLY OFF/SKIP) but keeps pushes marked
+     * with {@link #keepPushes()}: pub/sub messages and (un)subscribe confirmations are delivered
+     * whatever the reply mode, as Redis' CLIENT_PUSHING.
+     */
+    public void dropRepliesSince(int mark) {
+        if (buf != null) buf.writerIndex(Math.max(mark, Math.min(pushedUpTo, buf.writerIndex())));
+    }
+
+    /** Everything written so far survives {@link #dropRepliesSince} (call right after a push). */
+    public void keepPushes() {
+        if (buf != null) pushedUpTo = buf.writerIndex();
     }
 
     public void release() {
@@ -92,6 +109,7 @@ public final class RespOut {
             buf.release();
             buf = null;
         }
+        pushedUpTo = 0;
     }
 
     public long errorsWritten() {

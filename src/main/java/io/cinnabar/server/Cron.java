@@ -26,6 +26,7 @@ public final class Cron {
         try {
             server.activeExpireCycle();
             clientsCron();
+            server.outputLimits().cron();
             boolean rehash = server.config().getBool("activerehashing");
             for (var db : server.dbs()) db.cron(rehash);
             for (Runnable t : tasks) t.run();

@@ -30,6 +30,7 @@ public final class Server {
     private final Log log = new Log();
     private final Propagator propagator = new Propagator();
     private final ActiveExpiry activeExpiry = new ActiveExpiry();
+    private final OutputBufferLimits outputLimits;
     private final Map<Long, ClientConnection> clients = new LinkedHashMap<>();
     private final List<ClientConnection> pendingFlush = new ArrayList<>();
     private final List<Consumer<ClientConnection>> disconnectListeners = new ArrayList<>();
@@ -60,6 +61,7 @@ public final class Server {
         this.dbs = new Database[n];
         for (int i = 0; i < n; i++) dbs[i] = new Database(i, clock, this::onExpired);
         this.dispatcher = new Dispatcher(this);
+        this.outputLimits = new OutputBufferLimits(this);
     }
 
     public static String randomHex(int len) {
@@ -79,6 +81,7 @@ public final class Server {
     public Stats stats() { return stats; }
     public Log log() { return log; }
     public Propagator propagator() { return propagator; }
+    public OutputBufferLimits outputLimits() { return outputLimits; }
     public String runId() { return runId; }
     public long startMillis() { return startMillis; }
     public Blocking blocking() { return blocking; }
@@ -163,6 +166,7 @@ public final class Server {
             flush(c);
         }
         pendingFlush.clear();
+        outputLimits.closePending();
     }
 
     public void flush(ClientConnection c) {
@@ -170,6 +174,8 @@ public final class Server {
             c.out.resetTo(0);
             return;
         }
+        if ((c.flags & ClientConnection.CLOSE_ASAP) != 0) return; // over its output limit: closing
+
         io.netty.buffer.ByteBuf b = c.out.take();
         boolean close = (c.flags & ClientConnection.CLOSE_AFTER_REPLY) != 0;
         if (b != null) {
@@ -180,6 +186,7 @@ public final class Server {
                 return;
             }
             c.channel.writeAndFlush(b, c.channel.voidPromise());
+            outputLimits.check(c);
         } else if (close) {
             c.channel.close();
             removeClient(c);

@@ -8,6 +8,8 @@ public final class PubSubCommands {
     private PubSubCommands() {}
 
     public static List<Command> all() {
-        return List.of();
+        return List.of(new SubscribeCommand(), new UnsubscribeCommand(), new PsubscribeCommand(),
+                new PunsubscribeCommand(), new SsubscribeCommand(), new SunsubscribeCommand(),
+                new PublishCommand(), new SpublishCommand(), new PubsubCommand());
     }
 }

@@ -8,6 +8,7 @@ public final class TransactionCommands {
     private TransactionCommands() {}
 
     public static List<Command> all() {
-        return List.of();
+        return List.of(new MultiCommand(), new ExecCommand(), new DiscardCommand(), new WatchCommand(),
+                new UnwatchCommand());
     }
 }
