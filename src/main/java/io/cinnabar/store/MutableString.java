@@ -16,6 +16,16 @@ public final class MutableString {
         this.len = initial.length;
     }
 
+    private MutableString(byte[] exact) {
+        this.buf = exact;
+        this.len = exact.length;
+    }
+
+    /** Takes ownership of {@code exact} (no copy, no spare room). */
+    public static MutableString wrap(byte[] exact) {
+        return new MutableString(exact);
+    }
+
     public byte[] buf() {
         return buf;
     }

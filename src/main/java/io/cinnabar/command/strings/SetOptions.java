@@ -18,6 +18,8 @@ final class SetOptions {
     long expireAt;
     /** True when PXAT was given (no rewrite needed for propagation). */
     boolean absoluteMillis;
+    /** True when EXAT or PXAT was given (GETEX deletes the key when that time has passed). */
+    boolean absolute;
 
     /**
      * @param forSet true for SET (NX/XX/GET/KEEPTTL allowed), false for GETEX (PERSIST allowed)
@@ -58,6 +60,7 @@ final class SetOptions {
             }
             o.expireAt = ms;
             o.absoluteMillis = unit.equals("pxat");
+            o.absolute = unit.equals("exat") || o.absoluteMillis;
         }
         return o;
     }
