@@ -50,7 +50,7 @@ final class SPopCommand implements Command {
             Sets.deleteIfEmpty(ctx, key, s);
             return;
         }
-        long count = argv.longArg(2);
+        long count = argv.longArg(2, NOT_POSITIVE);
         if (count < 0) throw NOT_POSITIVE;
         SetValue s = Sets.get(ctx, key);
         if (s == null || count == 0) {
