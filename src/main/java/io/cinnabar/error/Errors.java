@@ -15,6 +15,7 @@ public final class Errors {
     public static final RedisError OVERFLOW = new RedisError("ERR increment or decrement would overflow");
     public static final RedisError NO_SUCH_KEY = new RedisError("ERR no such key");
     public static final RedisError INDEX_OUT_OF_RANGE = new RedisError("ERR index out of range");
+    public static final RedisError SAME_OBJECT = new RedisError("ERR source and destination objects are the same");
     public static final RedisError DB_INDEX_OUT_OF_RANGE = new RedisError("ERR DB index is out of range");
     public static final RedisError STRING_TOO_LONG =
             new RedisError("ERR string exceeds maximum allowed size (proto-max-bulk-len)");

@@ -27,6 +27,7 @@ public final class Propagator {
     private final List<Integer> pendingDbs = new ArrayList<>();
     private int lastDb = -1;
     private boolean forceTransaction;
+    private boolean noTransaction;
 
     public void addSink(Sink s) {
         sinks.add(s);
@@ -57,6 +58,15 @@ public final class Propagator {
         forceTransaction = true;
     }
 
+    /**
+     * Lets the pending commands go out without MULTI/EXEC even if several: the active expiry
+     * cycle's DELs (propagate_no_multi) and the lazy-expiry DELs of a command that touches
+     * arbitrary keys (SCAN, RANDOMKEY: CMD_TOUCHES_ARBITRARY_KEYS). A forced transaction wins.
+     */
+    public void noTransaction() {
+        noTransaction = true;
+    }
+
     public boolean hasPending() {
         return !pending.isEmpty();
     }
@@ -65,10 +75,12 @@ public final class Propagator {
     public void flush() {
         if (pending.isEmpty()) {
             forceTransaction = false;
+            noTransaction = false;
             return;
         }
-        boolean wrap = pending.size() > 1 || forceTransaction;
+        boolean wrap = (pending.size() > 1 && !noTransaction) || forceTransaction;
         forceTransaction = false;
+        noTransaction = false;
         ByteBuf buf = Unpooled.buffer(256);
         try {
             boolean multiWritten = false;
@@ -98,6 +110,7 @@ public final class Propagator {
         pending.clear();
         pendingDbs.clear();
         forceTransaction = false;
+        noTransaction = false;
     }
 
     public static void write(ByteBuf buf, byte[][] argv) {

@@ -4,6 +4,7 @@ import io.cinnabar.blocking.Blocking;
 import io.cinnabar.command.CommandRegistry;
 import io.cinnabar.command.Dispatcher;
 import io.cinnabar.config.Config;
+import io.cinnabar.store.AccessTracking;
 import io.cinnabar.store.ActiveExpiry;
 import io.cinnabar.store.Database;
 import io.cinnabar.store.KeyEntry;
@@ -31,6 +32,7 @@ public final class Server {
     private final Propagator propagator = new Propagator();
     private final ActiveExpiry activeExpiry = new ActiveExpiry();
     private final OutputBufferLimits outputLimits;
+    private final AccessTracking accessTracking = new AccessTracking();
     private final Map<Long, ClientConnection> clients = new LinkedHashMap<>();
     private final List<ClientConnection> pendingFlush = new ArrayList<>();
     private final List<Consumer<ClientConnection>> disconnectListeners = new ArrayList<>();
@@ -59,7 +61,11 @@ public final class Server {
         this.runId = randomHex(40);
         int n = config.getInt("databases");
         this.dbs = new Database[n];
-        for (int i = 0; i < n; i++) dbs[i] = new Database(i, clock, this::onExpired);
+        for (int i = 0; i < n; i++) dbs[i] = newDatabase(i);
+        for (String p : new String[] {"maxmemory-policy", "lfu-log-factor", "lfu-decay-time"}) {
+            config.onChange(p, x -> configureAccessTracking());
+        }
+        configureAccessTracking();
         this.dispatcher = new Dispatcher(this);
         this.outputLimits = new OutputBufferLimits(this);
     }
@@ -82,6 +88,7 @@ public final class Server {
     public Log log() { return log; }
     public Propagator propagator() { return propagator; }
     public OutputBufferLimits outputLimits() { return outputLimits; }
+    public ActiveExpiry activeExpiry() { return activeExpiry; }
     public String runId() { return runId; }
     public long startMillis() { return startMillis; }
     public Blocking blocking() { return blocking; }
@@ -202,11 +209,15 @@ public final class Server {
 
     /** Runs the active expiry cycle (from cron); false while disabled. */
     void activeExpireCycle() {
-        if (!activeExpireEnabled || isReplica()) return;
+        // a paused server keeps its dataset static: no expiry, no eviction (as Redis)
+        if (!activeExpireEnabled || isReplica() || dispatcher.paused()) return;
         long t0 = System.nanoTime();
         activeExpiry.run(dbs, Math.max(1, config.getInt("hz")), config.getInt("active-expire-effort"));
         stats.expireCycleCpuMillis += (System.nanoTime() - t0) / 1_000_000;
-        if (propagator.hasPending()) propagator.flush();
+        if (propagator.hasPending()) {
+            propagator.noTransaction(); // each DEL on its own, as Redis' propagate_no_multi
+            propagator.flush();
+        }
         dispatcher.afterCommand();
     }
 
@@ -220,7 +231,14 @@ public final class Server {
     }
 
     public Database newDatabase(int id) {
-        return new Database(id, clock, this::onExpired);
+        Database db = new Database(id, clock, this::onExpired);
+        db.accessTracking(accessTracking);
+        return db;
+    }
+
+    private void configureAccessTracking() {
+        accessTracking.configure(config.get("maxmemory-policy").contains("lfu"), config.getInt("lfu-log-factor"),
+                config.getInt("lfu-decay-time"));
     }
 
     public void setShutdownHook(Runnable r) {

@@ -28,10 +28,13 @@ public final class Database {
     private Dict<KeyEntry> keys = new Dict<>();
     private Dict<ExpireEntry> expires = new Dict<>();
     private ExpireMode expireMode = ExpireMode.DELETE;
+    private AccessTracking access = new AccessTracking();
     /** Estimated average TTL of volatile keys, maintained by the active expiry cycle (INFO keyspace avg_ttl). */
     long avgTtl;
     /** Share of expired keys among the last samples, for the cycle's effort decision. */
     double expiredStalePerc;
+    /** Where the active expiry cycle resumes its walk of the expires dict (Redis' expires_cursor). */
+    long expiresCursor;
 
     public Database(int id, Clock clock, ExpiryListener listener) {
         this.id = id;
@@ -45,6 +48,11 @@ public final class Database {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Shares the server's LRU/LFU setting (maxmemory-policy, lfu-log-factor, lfu-decay-time). */
+    public void accessTracking(AccessTracking a) {
+        this.access = a;
     }
 
     public void expireMode(ExpireMode mode) {
@@ -77,11 +85,11 @@ public final class Database {
     public KeyEntry lookup(byte[] key) {
         KeyEntry e = keys.get(key);
         if (e == null) return null;
-        if (e.expireAt != 0 && e.expireAt <= clock.millis()) {
+        if (e.expireAt != 0 && isExpired(e)) {
             if (expireMode == ExpireMode.DELETE) expire(e);
             return null;
         }
-        e.lru = lruClock();
+        e.lru = access.touched(e.lru, clock.millis());
         return e;
     }
 
@@ -89,7 +97,7 @@ public final class Database {
     public KeyEntry peek(byte[] key) {
         KeyEntry e = keys.get(key);
         if (e == null) return null;
-        if (e.expireAt != 0 && e.expireAt <= clock.millis()) {
+        if (e.expireAt != 0 && isExpired(e)) {
             if (expireMode == ExpireMode.DELETE) expire(e);
             return null;
         }
@@ -131,7 +139,7 @@ public final class Database {
     /** Adds a key known to be absent (after a lookup). */
     public KeyEntry add(byte[] key, Object value) {
         KeyEntry e = new KeyEntry(key, Dict.hash(key), value);
-        e.lru = lruClock();
+        e.lru = access.initial(clock.millis());
         keys.add(e);
         return e;
     }
@@ -185,9 +193,12 @@ public final class Database {
         listener.expired(this, e);
     }
 
-    /** True when the key's TTL has passed (the entry is still there on a replica). */
+    /**
+     * True when the key's TTL has passed (the entry is still there on a replica). As Redis'
+     * keyIsExpired, a key is expired only once now is strictly past its expiry time.
+     */
     public boolean isExpired(KeyEntry e) {
-        return e.expireAt != 0 && e.expireAt <= clock.millis();
+        return e.expireAt != 0 && clock.millis() > e.expireAt;
     }
 
     public void clear() {
@@ -209,27 +220,32 @@ public final class Database {
         other.avgTtl = a;
     }
 
-    /** A random live key (RANDOMKEY), trying a bounded number of times when most keys are expired. */
+    /**
+     * A random live key (RANDOMKEY, dbRandomKey): expired keys met on the way are deleted. When
+     * they are only hidden (a replica) and every key is volatile, all may be logically expired:
+     * after 100 tries one is returned anyway, as Redis does.
+     */
     public KeyEntry randomKey() {
-        int tries = 0;
+        int maxTries = 100;
+        boolean allVolatile = keys.size() == expires.size();
         while (true) {
             KeyEntry e = keys.random();
             if (e == null) return null;
             if (!isExpired(e)) return e;
             if (expireMode == ExpireMode.DELETE) {
                 expire(e);
-            } else if (++tries > 100 || keys.size() == expires.size() && tries > 50) {
-                return e; // a replica full of logically expired keys: Redis returns one anyway
+            } else if (allVolatile && --maxTries == 0) {
+                return e;
             }
         }
     }
 
-    /** Live entries via the SCAN cursor; expired ones are skipped. */
+    /**
+     * One SCAN step over the key dict: every entry of the visited buckets, expired or not (SCAN
+     * counts them toward COUNT and filters them afterwards, deleting them, as Redis does).
+     */
     public long scan(long cursor, Consumer<KeyEntry> visitor) {
-        long now = clock.millis();
-        return keys.scan(cursor, e -> {
-            if (e.expireAt == 0 || e.expireAt > now) visitor.accept(e);
-        });
+        return keys.scan(cursor, visitor);
     }
 
     /** Housekeeping from cron: shrink and incremental rehash (activerehashing). */
@@ -243,7 +259,12 @@ public final class Database {
     }
 
     public int lruClock() {
-        return (int) ((clock.millis() / 1000) & 0xFFFFFF);
+        return AccessTracking.lruClock(clock.millis());
+    }
+
+    /** OBJECT FREQ: the key's LFU counter after decay (meaningful under an LFU policy). */
+    public int lfuCounter(KeyEntry e) {
+        return access.decayed(e.lru, clock.millis());
     }
 
     /** Seconds since the key was last accessed (OBJECT IDLETIME). */

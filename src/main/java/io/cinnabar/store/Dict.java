@@ -334,6 +334,24 @@ public final class Dict<E extends DictEntry> {
 
     // ---- sampling ----
 
+    /**
+     * Visits the chain of bucket {@code index} (masked to each table's size) of the table and,
+     * while rehashing, of the new table too: the active expiry cycle's sequential walk. The
+     * visitor may remove the entry it is given. Returns the number of buckets checked.
+     */
+    public int visitBucketsAt(long index, Consumer<? super E> visitor) {
+        if (t0 == null) return 1;
+        pauseRehash++;
+        try {
+            visitBucket(t0, (int) (index & (t0.length - 1)), visitor);
+            if (t1 == null) return 1;
+            visitBucket(t1, (int) (index & (t1.length - 1)), visitor);
+            return 2;
+        } finally {
+            pauseRehash--;
+        }
+    }
+
     /** A random entry (dictGetFairRandomKey-like), or null when empty. */
     @SuppressWarnings("unchecked")
     public E random() {

@@ -8,6 +8,11 @@ public final class KeyCommands {
     private KeyCommands() {}
 
     public static List<Command> all() {
-        return List.of(new DelCommand());
+        return List.of(new DelCommand(), new UnlinkCommand(), new ExistsCommand(), new TypeCommand(),
+                new KeysCommand(), new ScanCommand(), new RandomKeyCommand(), new RenameCommand(),
+                new RenameNxCommand(), new MoveCommand(), new CopyCommand(), new TouchCommand(), new ObjectCommand(),
+                new ExpireCommand(), new PExpireCommand(), new ExpireAtCommand(), new PExpireAtCommand(),
+                new TtlCommand(), new PTtlCommand(), new ExpireTimeCommand(), new PExpireTimeCommand(),
+                new PersistCommand());
     }
 }

@@ -1,0 +1,26 @@
+package io.cinnabar.command.keys;
+
+import static io.cinnabar.command.CommandFlag.FAST;
+import static io.cinnabar.command.CommandFlag.WRITE;
+
+import io.cinnabar.command.AclCategory;
+import io.cinnabar.command.Command;
+import io.cinnabar.command.CommandSpec;
+import io.cinnabar.command.Ctx;
+import io.cinnabar.command.KeySpec;
+import io.cinnabar.resp.Argv;
+
+/** {@code PEXPIRE key milliseconds [NX|XX|GT|LT]}: propagated as PEXPIREAT with the absolute time. */
+final class PExpireCommand implements Command {
+    static final CommandSpec SPEC = CommandSpec.builder("pexpire", "generic").arity(-3).flags(WRITE, FAST)
+            .acl(AclCategory.KEYSPACE).key(KeySpec.single(1, KeySpec.RW | KeySpec.UPDATE))
+            .doc("Set a key's time to live in milliseconds", "2.6.0", "O(1)").build();
+
+    @Override public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override public void execute(Ctx ctx, Argv argv) {
+        Expires.expire(ctx, argv, true, false);
+    }
+}

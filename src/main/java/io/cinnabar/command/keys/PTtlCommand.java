@@ -1,0 +1,26 @@
+package io.cinnabar.command.keys;
+
+import static io.cinnabar.command.CommandFlag.FAST;
+import static io.cinnabar.command.CommandFlag.READONLY;
+
+import io.cinnabar.command.AclCategory;
+import io.cinnabar.command.Command;
+import io.cinnabar.command.CommandSpec;
+import io.cinnabar.command.Ctx;
+import io.cinnabar.command.KeySpec;
+import io.cinnabar.resp.Argv;
+
+/** {@code PTTL key}: milliseconds to live; -1 without TTL, -2 if missing. */
+final class PTtlCommand implements Command {
+    static final CommandSpec SPEC = CommandSpec.builder("pttl", "generic").arity(2).flags(READONLY, FAST)
+            .acl(AclCategory.KEYSPACE).key(KeySpec.single(1, KeySpec.RO | KeySpec.ACCESS))
+            .doc("Get the time to live for a key in milliseconds", "2.6.0", "O(1)").tips("nondeterministic_output").build();
+
+    @Override public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override public void execute(Ctx ctx, Argv argv) {
+        Expires.ttl(ctx, argv, true, false);
+    }
+}
