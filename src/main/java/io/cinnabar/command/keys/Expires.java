@@ -99,6 +99,7 @@ final class Expires {
         }
         long ttl = absolute ? e.expireAt() : e.expireAt() - ctx.now();
         if (ttl < 0) ttl = 0;
-        ctx.out().integer(millis ? ttl : (ttl + 500) / 1000);
+        // unsigned, as the C compiler happens to do it: an expiry near LLONG_MAX still rounds up
+        ctx.out().integer(millis ? ttl : Long.divideUnsigned(ttl + 500, 1000));
     }
 }
