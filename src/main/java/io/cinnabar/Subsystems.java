@@ -1,5 +1,6 @@
 package io.cinnabar;
 
+import io.cinnabar.blocking.Blocking;
 import io.cinnabar.command.transactions.Watches;
 import io.cinnabar.persistence.Persistence;
 import io.cinnabar.pubsub.KeyspaceEvents;
@@ -17,6 +18,7 @@ final class Subsystems {
 
     /** Before the server listens. */
     static void install(Server server) {
+        server.blocking(new Blocking(server));
         server.watches(new Watches(server));
         PubSub pubsub = new PubSub(server);
         server.pubsub(pubsub);

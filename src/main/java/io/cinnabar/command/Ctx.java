@@ -5,6 +5,7 @@ import io.cinnabar.resp.RespOut;
 import io.cinnabar.server.ClientConnection;
 import io.cinnabar.server.Server;
 import io.cinnabar.store.Database;
+import io.cinnabar.store.ValueType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,10 @@ public final class Ctx {
     boolean preventPropagation;
     /** True while running inside EXEC or a script: blocking commands must not block. */
     boolean nested;
+    /** The argv of the running command (set by Dispatcher.call). */
+    Argv argv;
+    /** While a blocked client's command is re-run: the key that became ready. */
+    private byte[] servedKey;
 
     public Ctx(Server server, ClientConnection client) {
         this.server = server;
@@ -68,6 +73,50 @@ public final class Ctx {
         boolean was = nested;
         nested = on;
         return was;
+    }
+
+    /** The argument vector of the running command. */
+    public Argv argv() {
+        return argv;
+    }
+
+    /** False inside MULTI/EXEC, scripts and for fake clients: a blocking command then answers as on timeout. */
+    public boolean mayBlock() {
+        return !nested && !client.isFake() && !client.has(ClientConnection.MULTI);
+    }
+
+    /**
+     * Parks the client on {@code keys} (of the current db) until one holds a value of the type of
+     * this command's family (list, zset, stream), or until {@code timeoutAt} (absolute ms; 0 = forever).
+     * The command writes no reply; it is run again when a key is ready. See {@link io.cinnabar.blocking.Blocking}.
+     */
+    public void blockOnKeys(byte[][] keys, long timeoutAt) {
+        long acl = command.spec().acl();
+        ValueType t = (acl & AclCategory.SORTEDSET) != 0 ? ValueType.ZSET
+                : (acl & AclCategory.STREAM) != 0 ? ValueType.STREAM : ValueType.LIST;
+        blockOnKeys(keys, timeoutAt, t, false);
+    }
+
+    /** Like {@link #blockOnKeys(byte[][], long)} with the awaited type, and whether deletion/type change also wakes. */
+    public void blockOnKeys(byte[][] keys, long timeoutAt, ValueType type, boolean unblockOnNoKey) {
+        server.blocking().blockOnKeys(this, keys, timeoutAt, type, unblockOnNoKey);
+    }
+
+    /** Parks the client without keys (WAIT) until {@code w} completes or {@code timeoutAt} (0 = forever). */
+    public void blockUntil(long timeoutAt, io.cinnabar.blocking.Blocking.Waiter w) {
+        server.blocking().blockUntil(this, timeoutAt, w);
+    }
+
+    /** When a blocked command is re-run because a key became ready: that key (null otherwise). */
+    public byte[] servedKey() {
+        return servedKey;
+    }
+
+    /** Sets the served key, returning the previous one (the blocking framework only). */
+    public byte[] servedKey(byte[] key) {
+        byte[] prev = servedKey;
+        servedKey = key;
+        return prev;
     }
 
     /** Records a change of {@code key} in the current db and sends {@code event}'s notification. */

@@ -213,6 +213,8 @@ public final class Dispatcher {
         ClientConnection c = ctx.client;
         long dirtyBefore = server.dirty;
         CommandEntry prevCmd = ctx.command;
+        Argv prevArgv = ctx.argv;
+        ctx.argv = argv;
         List<byte[][]> prevAs = ctx.propagateAs;
         boolean prevPrevent = ctx.preventPropagation;
         ctx.command = e;
@@ -242,6 +244,7 @@ public final class Dispatcher {
             }
         }
         ctx.command = prevCmd;
+        ctx.argv = prevArgv;
         ctx.propagateAs = prevAs;
         ctx.preventPropagation = prevPrevent;
         if (!listeners.isEmpty()) {
