@@ -240,7 +240,8 @@ public class Blocking {
             boolean wasLast = n == last;
             if (!n.removed) {
                 BlockedClient b = n.client;
-                Object v = db.lookup(bk.key);
+                io.cinnabar.store.KeyEntry e = db.lookup(bk.key);
+                Object v = e == null ? null : e.value();
                 if (v == null && q.unblockOnNoKey == 0) return;
                 if (b.unblockOnNoKey || (v != null && typeOf(v) == b.type)) reexecute(b, bk.key);
             }
