@@ -5,6 +5,7 @@ import io.cinnabar.command.transactions.Watches;
 import io.cinnabar.persistence.Persistence;
 import io.cinnabar.pubsub.KeyspaceEvents;
 import io.cinnabar.pubsub.PubSub;
+import io.cinnabar.replication.Replication;
 import io.cinnabar.server.Server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,7 @@ final class Subsystems {
         server.notifications(new KeyspaceEvents(server.config(), pubsub));
         Persistence persistence = new Persistence(server);
         server.persistence(persistence);
+        server.replication(new Replication(server));
         server.setShutdownHook(() -> {
             // as Redis: a server with save points saves on shutdown
             if (!server.config().get("save").isBlank()) {
@@ -42,10 +44,13 @@ final class Subsystems {
     static void started(Server server) {
         Persistence persistence = server.persistence();
         server.net().cron().addTask(persistence::cron);
+        Replication replication = server.replication();
+        server.net().cron().addTask(replication::cron);
         try {
             persistence.loadAtStartup();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        replication.startFromConfig();
     }
 }

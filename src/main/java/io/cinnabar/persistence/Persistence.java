@@ -93,8 +93,15 @@ public final class Persistence {
 
     /** The whole keyspace as RDB bytes (on the owner thread). */
     public byte[] snapshotBytes() throws IOException {
+        return snapshotBytes(Map.of());
+    }
+
+    /** The keyspace as RDB bytes with extra AUX fields (repl-id, repl-offset for a replica's full sync). */
+    public byte[] snapshotBytes(Map<String, String> extraAux) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-        RdbSnapshot.write(bytes, server.dbs(), aux(), server.config().getBool("rdbcompression"),
+        Map<String, String> aux = aux();
+        aux.putAll(extraAux);
+        RdbSnapshot.write(bytes, server.dbs(), aux, server.config().getBool("rdbcompression"),
                 server.config().getBool("rdbchecksum"));
         return bytes.toByteArray();
     }

@@ -156,6 +156,19 @@ public final class NetServer implements AutoCloseable {
                 });
     }
 
+    /** Opens an outgoing connection on the event loop (a replica's link to its master). */
+    public io.netty.channel.ChannelFuture connect(String host, int port, io.netty.channel.ChannelHandler handler,
+            int timeoutMillis) {
+        return new io.netty.bootstrap.Bootstrap()
+                .group(loop)
+                .channel(epoll ? io.netty.channel.epoll.EpollSocketChannel.class
+                        : io.netty.channel.socket.nio.NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeoutMillis)
+                .handler(handler)
+                .connect(host, port);
+    }
+
     /** The TCP port actually bound (useful with port 0), or -1. */
     public int port() {
         return boundPort;

@@ -120,6 +120,22 @@ public final class Server {
         return c;
     }
 
+    /** A connection this server opened itself (a replica's link to its master), listed among the clients. */
+    public ClientConnection attachClient(io.netty.channel.Channel ch, int flags) {
+        String addr = String.valueOf(ch.remoteAddress()).replaceFirst("^.*/", "");
+        String laddr = String.valueOf(ch.localAddress()).replaceFirst("^.*/", "");
+        ClientConnection c = new ClientConnection(nextClientId++, ch, ch.alloc(), clock.millis(), addr, laddr, false);
+        c.authenticated = true;
+        c.flags |= flags;
+        clients.put(c.id, c);
+        return c;
+    }
+
+    /** Forgets a client whose connection this server owns (the master link closing). */
+    public void detachClient(ClientConnection c) {
+        removeClient(c);
+    }
+
     /** A client with no connection (AOF loading, the master link, scripts). */
     public ClientConnection newFakeClient() {
         ClientConnection c = new ClientConnection(0, null, io.netty.buffer.UnpooledByteBufAllocator.DEFAULT,

@@ -3,11 +3,12 @@ package io.cinnabar.command.replication;
 import io.cinnabar.command.Command;
 import java.util.List;
 
-/** The replication family, as registered with the server. */
+/** Replication: REPLCONF, PSYNC, SYNC, REPLICAOF/SLAVEOF, ROLE. */
 public final class ReplicationCommands {
     private ReplicationCommands() {}
 
     public static List<Command> all() {
-        return List.of();
+        return List.of(new ReplconfCommand(), new PsyncCommand(), new SyncCommand(),
+                new ReplicaofCommand("replicaof"), new ReplicaofCommand("slaveof"), new RoleCommand());
     }
 }

@@ -1,0 +1,437 @@
+package io.cinnabar.replication;
+
+import io.cinnabar.persistence.rdb.RdbFormatException;
+import io.cinnabar.persistence.rdb.RdbLoadOptions;
+import io.cinnabar.persistence.rdb.RdbLoader;
+import io.cinnabar.resp.Argv;
+import io.cinnabar.resp.ProtocolError;
+import io.cinnabar.resp.RespDecoder;
+import io.cinnabar.server.ClientConnection;
+import io.cinnabar.server.Server;
+import io.cinnabar.store.Database;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A replica's connection to its master (the replica half of replication.c): the handshake
+ * (PING, AUTH, REPLCONF listening-port and capa, PSYNC with the cached ID and offset), loading the
+ * RDB of a full resync (length-prefixed or with the diskless EOF marker), then applying the stream
+ * as the master client, acknowledging with REPLCONF ACK every second and on GETACK, and
+ * reconnecting (with PSYNC, so usually +CONTINUE) when the link drops.
+ */
+public final class MasterLink {
+    enum State { CONNECTING, PING, AUTH, PORT, CAPA, PSYNC, BULK_HEADER, BULK, BULK_EOF, STREAM, CLOSED }
+
+    private final Replication repl;
+    private final Server server;
+    final String host;
+    final int port;
+    private String psyncReplid;
+    private long psyncOffset;
+    private State state = State.CLOSED;
+    private Channel channel;
+    private ClientConnection master;
+    private ByteBuf in;
+    private long lastAttemptMillis;
+    private long lastIoMillis;
+    private long lastAckMillis;
+    private String fullsyncReplid;
+    private long fullsyncOffset;
+    private byte[] bulk;
+    private int bulkPos;
+    private byte[] eofMark;
+    private java.io.ByteArrayOutputStream eofBuf;
+    private final RespDecoder decoder = new RespDecoder();
+    private final Argv argv = new Argv();
+    private boolean closed;
+    long readOffset;
+    private long linkDownSinceMillis;
+    private boolean syncInProgress;
+
+    MasterLink(Replication repl, String host, int port, String cachedReplid, long nextOffset) {
+        this.repl = repl;
+        this.server = repl.server;
+        this.host = host;
+        this.port = port;
+        this.psyncReplid = cachedReplid;
+        this.psyncOffset = nextOffset;
+        this.linkDownSinceMillis = server.clock().millis();
+        decoder.maxBulkLen(Long.MAX_VALUE);
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long readOffset() {
+        return readOffset;
+    }
+
+    public boolean up() {
+        return state == State.STREAM;
+    }
+
+    public boolean syncInProgress() {
+        return syncInProgress;
+    }
+
+    public long lastIoSecondsAgo() {
+        return lastIoMillis == 0 ? -1 : (server.clock().millis() - lastIoMillis) / 1000;
+    }
+
+    public long linkDownSeconds() {
+        return up() ? 0 : (server.clock().millis() - linkDownSinceMillis) / 1000;
+    }
+
+    public String state() {
+        switch (state) {
+            case STREAM: return "connected";
+            case BULK: case BULK_EOF: case BULK_HEADER: return "sync";
+            case CONNECTING: return "connecting";
+            case CLOSED: return "connect";
+            default: return "handshake";
+        }
+    }
+
+    void connect() {
+        if (closed) return;
+        lastAttemptMillis = server.clock().millis();
+        state = State.CONNECTING;
+        server.log().notice("Connecting to MASTER " + host + ":" + port);
+        server.net().connect(host, port, new Handler(), 5000).addListener(f -> {
+            if (!f.isSuccess()) {
+                server.net().execute(() -> {
+                    if (state == State.CONNECTING) state = State.CLOSED;
+                    server.log().warning("Error condition on socket for SYNC: Connection refused");
+                });
+            }
+        });
+    }
+
+    void close() {
+        closed = true;
+        if (channel != null) channel.close();
+        dropMaster();
+        state = State.CLOSED;
+    }
+
+    private void dropMaster() {
+        if (master != null) {
+            ClientConnection m = master;
+            master = null;
+            server.detachClient(m);
+        }
+        if (in != null) {
+            in.release();
+            in = null;
+        }
+    }
+
+    void clientGone(ClientConnection c) {
+        if (c == master && channel != null) channel.close();
+    }
+
+    void cron(long now) {
+        if (closed) return;
+        if (state == State.CLOSED && now - lastAttemptMillis >= 1000) {
+            psyncReplid = repl.replid;
+            psyncOffset = repl.masterOffset + 1;
+            connect();
+            return;
+        }
+        if (state == State.STREAM && now - lastAckMillis >= 1000) sendAck();
+        long timeout = server.config().getLong("repl-timeout") * 1000;
+        if (channel != null && state != State.CLOSED && lastIoMillis > 0 && now - lastIoMillis > timeout) {
+            server.log().warning("MASTER timeout: no data nor PING received...");
+            channel.close();
+        }
+    }
+
+    /** REPLCONF ACK with the processed offset (on GETACK and every second). */
+    public void sendAck() {
+        if (channel == null || state != State.STREAM) return;
+        lastAckMillis = server.clock().millis();
+        write("REPLCONF", "ACK", Long.toString(repl.masterOffset));
+    }
+
+    private void write(String... args) {
+        ByteBuf b = Unpooled.buffer();
+        byte[][] a = new byte[args.length][];
+        for (int i = 0; i < args.length; i++) a[i] = args[i].getBytes(StandardCharsets.UTF_8);
+        io.cinnabar.server.Propagator.write(b, a);
+        channel.writeAndFlush(b);
+    }
+
+    private final class Handler extends ChannelInboundHandlerAdapter {
+        @Override public void channelActive(ChannelHandlerContext ctx) {
+            if (closed) {
+                ctx.close();
+                return;
+            }
+            channel = ctx.channel();
+            lastIoMillis = server.clock().millis();
+            state = State.PING;
+            write("PING");
+        }
+
+        @Override public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ByteBuf b = (ByteBuf) msg;
+            lastIoMillis = server.clock().millis();
+            if (in == null) {
+                in = ctx.alloc().buffer(Math.max(4096, b.readableBytes()));
+            }
+            in.writeBytes(b);
+            b.release();
+            try {
+                process();
+            } catch (IOException | RuntimeException e) {
+                server.log().warning("Replication link error: " + e.getMessage());
+                ctx.close();
+            }
+            if (in != null && in.readerIndex() > 0) in.discardReadBytes();
+            server.flushPending();
+        }
+
+        @Override public void channelInactive(ChannelHandlerContext ctx) {
+            if (ctx.channel() != channel) return;
+            if (state == State.STREAM) server.log().notice("Connection with master lost.");
+            channel = null;
+            dropMaster();
+            state = State.CLOSED;
+            syncInProgress = false;
+            linkDownSinceMillis = server.clock().millis();
+        }
+
+        @Override public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
+    private String readLine() {
+        int lf = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
+        if (lf < 0) return null;
+        String line = in.toString(in.readerIndex(), lf - in.readerIndex(), StandardCharsets.UTF_8);
+        in.readerIndex(lf + 1);
+        if (line.endsWith("\r")) line = line.substring(0, line.length() - 1);
+        return line;
+    }
+
+    private void process() throws IOException {
+        while (in != null && in.isReadable() && !closed) {
+            switch (state) {
+                case PING: case AUTH: case PORT: case CAPA: case PSYNC: {
+                    String line = readLine();
+                    if (line == null) return;
+                    if (line.isEmpty()) continue; // keepalive newline
+                    handshake(line);
+                    break;
+                }
+                case BULK_HEADER: {
+                    String line = readLine();
+                    if (line == null) return;
+                    if (line.isEmpty()) continue;
+                    if (line.startsWith("-")) throw new IOException("MASTER aborted replication: " + line);
+                    if (!line.startsWith("$")) throw new IOException("Bad protocol from MASTER: " + line);
+                    if (line.startsWith("$EOF:")) {
+                        eofMark = line.substring(5).getBytes(StandardCharsets.US_ASCII);
+                        eofBuf = new java.io.ByteArrayOutputStream();
+                        state = State.BULK_EOF;
+                    } else {
+                        bulk = new byte[Integer.parseInt(line.substring(1))];
+                        bulkPos = 0;
+                        state = State.BULK;
+                        server.log().notice("MASTER <-> REPLICA sync: receiving " + bulk.length + " bytes from master to disk");
+                    }
+                    break;
+                }
+                case BULK: {
+                    int n = Math.min(in.readableBytes(), bulk.length - bulkPos);
+                    in.readBytes(bulk, bulkPos, n);
+                    bulkPos += n;
+                    if (bulkPos < bulk.length) return;
+                    byte[] rdb = bulk;
+                    bulk = null;
+                    loadRdb(rdb);
+                    break;
+                }
+                case BULK_EOF: {
+                    int n = in.readableBytes();
+                    byte[] chunk = new byte[n];
+                    in.readBytes(chunk);
+                    eofBuf.write(chunk, 0, n);
+                    byte[] all = eofBuf.toByteArray();
+                    if (all.length >= 40 && Arrays.equals(Arrays.copyOfRange(all, all.length - 40, all.length), eofMark)) {
+                        eofBuf = null;
+                        loadRdb(Arrays.copyOf(all, all.length - 40));
+                    } else {
+                        return;
+                    }
+                    break;
+                }
+                case STREAM:
+                    stream();
+                    return;
+                default:
+                    return;
+            }
+        }
+    }
+
+    private void handshake(String line) {
+        switch (state) {
+            case PING:
+                if (line.startsWith("-") && !line.startsWith("-NOAUTH") && !line.startsWith("-NOPERM")
+                        && !line.startsWith("-ERR operation not permitted")) {
+                    throw new IllegalStateException("Error reply to PING from master: '" + line + "'");
+                }
+                String pass = server.config().get("masterauth");
+                if (!pass.isEmpty()) {
+                    String user = server.config().get("masteruser");
+                    if (user.isEmpty()) write("AUTH", pass);
+                    else write("AUTH", user, pass);
+                    state = State.AUTH;
+                    return;
+                }
+                sendPort();
+                return;
+            case AUTH:
+                if (line.startsWith("-")) throw new IllegalStateException("Unable to AUTH to MASTER: " + line);
+                sendPort();
+                return;
+            case PORT:
+                write("REPLCONF", "capa", "eof", "capa", "psync2");
+                state = State.CAPA;
+                return;
+            case CAPA:
+                String id = psyncReplid == null ? "?" : psyncReplid;
+                long off = psyncReplid == null ? -1 : psyncOffset;
+                write("PSYNC", id, Long.toString(off));
+                state = State.PSYNC;
+                return;
+            case PSYNC:
+                psyncReply(line);
+                return;
+            default:
+        }
+    }
+
+    private void sendPort() {
+        int announce = server.config().getInt("replica-announce-port");
+        int p = announce != 0 ? announce : server.config().getInt("port");
+        write("REPLCONF", "listening-port", Integer.toString(p));
+        state = State.PORT;
+    }
+
+    private void psyncReply(String line) {
+        if (line.startsWith("+FULLRESYNC")) {
+            String[] p = line.split(" ");
+            fullsyncReplid = p.length > 1 ? p[1] : Server.randomHex(40);
+            fullsyncOffset = p.length > 2 ? Long.parseLong(p[2]) : -1;
+            server.log().notice("Full resync from master: " + fullsyncReplid + ":" + fullsyncOffset);
+            state = State.BULK_HEADER;
+            syncInProgress = true;
+        } else if (line.startsWith("+CONTINUE")) {
+            String[] p = line.split(" ");
+            if (p.length > 1) repl.masterChangedId(p[1].trim());
+            repl.ensureBacklogForReplica();
+            server.log().notice("Successful partial resynchronization with master.");
+            server.log().notice("MASTER <-> REPLICA sync: Master accepted a Partial Resynchronization.");
+            startStream();
+        } else if (line.startsWith("-NOMASTERLINK") || line.startsWith("-LOADING")) {
+            throw new IllegalStateException("Master is currently unable to PSYNC but should be in the future: " + line);
+        } else {
+            throw new IllegalStateException("Unexpected reply to PSYNC from master: " + line);
+        }
+    }
+
+    private void loadRdb(byte[] rdb) throws IOException {
+        server.log().notice("MASTER <-> REPLICA sync: Flushing old data");
+        Database[] fresh = new Database[server.dbCount()];
+        for (int i = 0; i < fresh.length; i++) {
+            fresh[i] = server.newDatabase(i);
+            fresh[i].expireMode(Database.ExpireMode.HIDE);
+        }
+        server.log().notice("MASTER <-> REPLICA sync: Loading DB in memory");
+        try {
+            RdbLoader.load(new ByteArrayInputStream(rdb), fresh, server.clock().millis(), true,
+                    new RdbLoadOptions(server.config()));
+        } catch (RdbFormatException e) {
+            throw new IOException("Failed trying to load the MASTER synchronization DB from socket: " + e.getMessage());
+        }
+        server.replaceDatabases(fresh);
+        io.cinnabar.command.WatchSignal w = server.watches();
+        if (w != null) w.touchAll(-1);
+        repl.adoptMasterHistory(fullsyncReplid, fullsyncOffset);
+        syncInProgress = false;
+        server.log().notice("MASTER <-> REPLICA sync: Finished with success");
+        startStream();
+        sendAck();
+    }
+
+    private void startStream() {
+        state = State.STREAM;
+        readOffset = repl.masterOffset;
+        master = server.attachClient(channel, ClientConnection.MASTER);
+        master.replyMode = ClientConnection.ReplyMode.OFF;
+        linkDownSinceMillis = 0;
+    }
+
+    /** Length of the whole request at the reader index, or -1 if not all of it has arrived. */
+    static int wholeCommandLength(ByteBuf b) {
+        int p = b.readerIndex();
+        int end = b.writerIndex();
+        if (p >= end) return -1;
+        if (b.getByte(p) != '*') {
+            int lf = b.indexOf(p, end, (byte) '\n');
+            return lf < 0 ? -1 : lf + 1 - p;
+        }
+        int lf = b.indexOf(p, end, (byte) '\n');
+        if (lf < 0) return -1;
+        long n = Long.parseLong(b.toString(p + 1, lf - 1 - (p + 1), StandardCharsets.US_ASCII));
+        int q = lf + 1;
+        for (long i = 0; i < n; i++) {
+            int l2 = b.indexOf(q, end, (byte) '\n');
+            if (l2 < 0) return -1;
+            long blen = Long.parseLong(b.toString(q + 1, l2 - 1 - (q + 1), StandardCharsets.US_ASCII));
+            q = (int) (l2 + 1 + blen + 2);
+            if (q > end) return -1;
+        }
+        return q - p;
+    }
+
+    private void stream() {
+        while (in != null && in.isReadable() && state == State.STREAM) {
+            int start = in.readerIndex();
+            int len = wholeCommandLength(in);
+            if (len < 0) return; // wait for the rest: offsets count whole commands only
+            try {
+                decoder.decode(in, argv, false);
+            } catch (ProtocolError e) {
+                throw new IllegalStateException("Protocol error from master: " + e.getMessage());
+            }
+            int end = start + len;
+            in.readerIndex(end);
+            readOffset += end - start;
+            if (argv.size() > 0 && master != null) {
+                server.dispatcher().process(master, argv);
+            }
+            ByteBuf raw = in.retainedSlice(start, end - start);
+            try {
+                repl.feedRaw(raw);
+            } finally {
+                raw.release();
+            }
+        }
+    }
+}
