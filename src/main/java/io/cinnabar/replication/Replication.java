@@ -192,6 +192,7 @@ public final class Replication implements Propagator.Sink {
         if (r == null || !replicas.contains(r)) return;
         if (offset > r.ackOffset) r.ackOffset = offset;
         r.ackTimeMillis = server.clock().millis();
+        server.blocking().checkWaiters(); // WAIT
     }
 
     /** Number of replicas that acknowledged at least {@code offset}. */

@@ -30,6 +30,8 @@ class RdbInteropTest {
         for (int i = 0; i < 600; i++) c.call("HSET", "hbig", "field" + i, "value" + i);
         c.call("SADD", "sints", "1", "2", "-70000", "5000000000");
         c.call("SADD", "sstr", "a", "b", "c");
+        c.call("RPUSH", "list", "a", "1", "-300", "x".repeat(10_000), "tail");
+        for (int i = 0; i < 3000; i++) c.call("RPUSH", "longlist", "element-" + i);
     }
 
     private static void check(RespClient c) {
@@ -49,6 +51,11 @@ class RdbInteropTest {
         assertThat(c.callText("SISMEMBER", "sints", "5000000000")).isEqualTo(":1\r\n");
         assertThat(c.callText("SCARD", "sints")).isEqualTo(":4\r\n");
         assertThat(c.callText("SISMEMBER", "sstr", "c")).isEqualTo(":1\r\n");
+        assertThat(c.callText("LLEN", "list")).isEqualTo(":5\r\n");
+        assertThat(c.callText("LINDEX", "list", "2")).isEqualTo("$4\r\n-300\r\n");
+        assertThat(c.callText("LINDEX", "list", "4")).isEqualTo("$4\r\ntail\r\n");
+        assertThat(c.callText("STRLEN", "list")).startsWith("-WRONGTYPE");
+        assertThat(c.callText("LINDEX", "longlist", "2999")).isEqualTo("$12\r\nelement-2999\r\n");
         assertThat(c.callText("OBJECT", "ENCODING", "hbig")).isIn("$9\r\nhashtable\r\n",
                 "-ERR unknown command 'OBJECT', with args beginning with: 'ENCODING' 'hbig' \r\n");
     }

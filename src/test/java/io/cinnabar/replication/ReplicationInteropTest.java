@@ -54,6 +54,9 @@ class ReplicationInteropTest {
                 assertReplicated(r, "before", 50);
                 write(m, "after", 200);
                 assertReplicated(r, "after", 200);
+                m.call("SET", "waited", "1");
+                assertThat(m.callText("WAIT", "1", "5000")).isEqualTo(":1\r\n");
+                assertThat(m.callText("WAIT", "2", "100")).isEqualTo(":1\r\n"); // times out with the count
                 // the replica is read-only, and ROLE on the master lists it
                 assertThat(r.callText("SET", "x", "y")).startsWith("-READONLY");
                 await(() -> m.callText("ROLE").contains(Integer.toString(replica.port())), "ROLE lists the replica");
