@@ -153,6 +153,9 @@ public final class Cinnabar implements AutoCloseable {
             net.close();
             throw e;
         }
-        return new Cinnabar(server, net);
+        Cinnabar cinnabar = new Cinnabar(server, net);
+        // SHUTDOWN closes an embedded server; Main replaces this with exiting the process
+        server.setStopAction(() -> new Thread(cinnabar::close, "cinnabar-stop").start());
+        return cinnabar;
     }
 }

@@ -98,6 +98,7 @@ public final class Main {
             System.exit(1);
             return;
         }
+        server.server().setStopAction(() -> new Thread(() -> System.exit(0), "cinnabar-exit").start());
         server.server().log().level(cfg.get("loglevel"));
         try {
             server.server().log().file(cfg.get("logfile"));

@@ -20,6 +20,7 @@ final class Subsystems {
     /** Before the server listens. */
     static void install(Server server) {
         server.blocking(new Blocking(server));
+        io.cinnabar.command.server.ServerCommands.install(server);
         server.watches(new Watches(server));
         PubSub pubsub = new PubSub(server);
         server.pubsub(pubsub);

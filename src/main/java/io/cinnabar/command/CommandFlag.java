@@ -38,7 +38,7 @@ public final class CommandFlag {
         {ADMIN, "admin"}, {PUBSUB, "pubsub"}, {NOSCRIPT, "noscript"}, {BLOCKING, "blocking"},
         {LOADING, "loading"}, {STALE, "stale"}, {SKIP_MONITOR, "skip_monitor"},
         {SKIP_SLOWLOG, "skip_slowlog"}, {ASKING, "asking"}, {FAST, "fast"}, {NO_AUTH, "no_auth"},
-        {MAY_REPLICATE, "may_replicate"}, {NO_MANDATORY_KEYS, "no_mandatory_keys"},
+        {NO_MANDATORY_KEYS, "no_mandatory_keys"},
         {NO_ASYNC_LOADING, "no_async_loading"}, {NO_MULTI, "no_multi"}, {MOVABLE_KEYS, "movablekeys"},
         {ALLOW_BUSY, "allow_busy"},
     };

@@ -34,8 +34,9 @@ public final class CommandSpec {
         this.group = b.group;
         this.arity = b.arity;
         this.keys = b.keys.toArray(new KeySpec[0]);
+        int[] legacy = legacyRange(keys);
         long f = b.flags;
-        if (isMovable(keys)) f |= CommandFlag.MOVABLE_KEYS;
+        if (legacy[3] != 0) f |= CommandFlag.MOVABLE_KEYS;
         this.flags = f;
         this.acl = implicitAcl(b.acl, b.flags);
         this.summary = b.summary;
@@ -43,7 +44,6 @@ public final class CommandSpec {
         this.complexity = b.complexity;
         this.tips = b.tips;
         this.subcommands = b.subcommands;
-        int[] legacy = legacyRange(keys);
         this.firstKey = legacy[0];
         this.lastKey = legacy[1];
         this.keyStep = legacy[2];
@@ -65,36 +65,36 @@ public final class CommandSpec {
         return acl;
     }
 
-    private static boolean isMovable(KeySpec[] keys) {
-        for (KeySpec k : keys) {
-            if (k.keyword != null || k.keynum || (k.limit != 0)) return true;
-        }
-        return false;
-    }
-
-    /** populateCommandLegacyRangeSpec. */
+    /**
+     * populateCommandLegacyRangeSpec: the first/last/step triple from the plain index+range specs,
+     * plus a fourth element, 1 when the keys are "movable" (a spec that isn't a consecutive plain
+     * range, or an incomplete one).
+     */
     private static int[] legacyRange(KeySpec[] keys) {
-        int first = 0, last = 0, step = 0;
-        boolean started = false;
+        if (keys.length == 0) return new int[] {0, 0, 0, 0};
+        if (keys.length == 1 && isIndexRange(keys[0])) {
+            KeySpec k = keys[0];
+            int last = k.lastKey >= 0 ? k.beginIndex + k.lastKey : k.lastKey;
+            return new int[] {k.beginIndex, last, k.step, (k.flags & KeySpec.INCOMPLETE) != 0 ? 1 : 0};
+        }
+        int first = Integer.MAX_VALUE, last = 0, prevLast = 0, movable = 0;
         for (KeySpec k : keys) {
-            if (k.keyword != null || k.keynum || (k.lastKey < 0 && k.limit > 1)) continue;
-            int kf = k.beginIndex;
-            int kl = k.lastKey >= 0 ? k.beginIndex + k.lastKey : k.lastKey;
-            int ks = k.step;
-            if (!started) {
-                first = kf;
-                last = kl;
-                step = ks;
-                started = true;
+            if (!isIndexRange(k) || k.step != 1 || (prevLast != 0 && prevLast != k.beginIndex - 1)) {
+                movable = 1;
                 continue;
             }
-            if (step != ks) {
-                continue; // incompatible: Redis marks movable and keeps the first spans
-            }
-            if (kf < first) first = kf;
-            if (last >= 0 && (kl < 0 || kl > last)) last = kl;
+            if ((k.flags & KeySpec.INCOMPLETE) != 0) movable = 1;
+            first = Math.min(first, k.beginIndex);
+            int abs = k.lastKey >= 0 ? k.lastKey + k.beginIndex : k.lastKey;
+            last = Integer.compareUnsigned(last, abs) >= 0 ? last : abs; // unsigned, as Redis: -1 wins
+            prevLast = last;
         }
-        return new int[] {first, last, step};
+        if (first == Integer.MAX_VALUE) return new int[] {0, 0, 0, 1};
+        return new int[] {first, last, 1, movable};
+    }
+
+    private static boolean isIndexRange(KeySpec k) {
+        return !k.unknown && k.keyword == null && !k.keynum;
     }
 
     public String name() { return name; }

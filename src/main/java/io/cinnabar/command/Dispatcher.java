@@ -221,6 +221,7 @@ public final class Dispatcher {
         ctx.propagateAs = null;
         ctx.preventPropagation = false;
         int dbBefore = c.db;
+        if (depth == 0) c.lastCommand = e.spec.fullName(); // set before running, as processCommand does
         depth++;
         long t0 = System.nanoTime();
         try {
@@ -235,7 +236,6 @@ public final class Dispatcher {
         e.calls++;
         e.microseconds += micros;
         server.stats().commandsProcessed++;
-        c.lastCommand = e.spec.fullName();
         if (!ctx.preventPropagation && server.propagator().active()) {
             if (ctx.propagateAs != null) {
                 for (byte[][] p : ctx.propagateAs) server.propagator().propagate(dbBefore, p);

@@ -27,6 +27,10 @@ public final class KeySpec {
     final int limit;
     final int keynumIdx;
     final int firstKey;
+    /** Begin search and find keys of type "unknown" (SORT's BY/GET/STORE, MIGRATE's KEYS...). */
+    final boolean unknown;
+    /** Optional notes COMMAND INFO shows. */
+    final String notes;
 
     private KeySpec(int flags, int beginIndex, String keyword, int keywordStart, boolean keynum, int lastKey,
             int step, int limit, int keynumIdx, int firstKey) {
@@ -40,6 +44,33 @@ public final class KeySpec {
         this.limit = limit;
         this.keynumIdx = keynumIdx;
         this.firstKey = firstKey;
+        this.unknown = false;
+        this.notes = null;
+    }
+
+    private KeySpec(KeySpec k, boolean unknown, String notes) {
+        this.flags = k.flags;
+        this.beginIndex = k.beginIndex;
+        this.keyword = k.keyword;
+        this.keywordStart = k.keywordStart;
+        this.keynum = k.keynum;
+        this.lastKey = k.lastKey;
+        this.step = k.step;
+        this.limit = k.limit;
+        this.keynumIdx = k.keynumIdx;
+        this.firstKey = k.firstKey;
+        this.unknown = unknown;
+        this.notes = notes;
+    }
+
+    /** A spec whose keys cannot be found from argv alone (begin_search and find_keys "unknown"). */
+    public static KeySpec unknown(int flags) {
+        return new KeySpec(new KeySpec(flags, 0, null, 0, false, 0, 0, 0, 0, 0), true, null);
+    }
+
+    /** The same spec with COMMAND INFO's "notes". */
+    public KeySpec notes(String text) {
+        return new KeySpec(this, unknown, text);
     }
 
     /** One key at a fixed position. */
@@ -80,6 +111,7 @@ public final class KeySpec {
      * -1 when the arguments don't fit (Redis then reports "Invalid arguments").
      */
     public int positions(Argv argv, int[] out, int n) {
+        if (unknown) return 0;
         int argc = argv.size();
         int first;
         if (keyword == null) {

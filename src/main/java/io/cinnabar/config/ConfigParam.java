@@ -59,6 +59,13 @@ public final class ConfigParam {
                 return Long.toString(n);
             }
             case MEMORY: {
+                if (raw.endsWith("%") && min < 0) {
+                    // PERCENT_CONFIG (maxmemory-clients): "N%" of maxmemory, kept as written
+                    long pct = parseInt(raw.substring(0, raw.length() - 1));
+                    if (pct > -min) throw new ConfigException("percentage argument must be less or equal to " + (-min));
+                    if (pct < 0) throw new ConfigException("argument must be a memory or percent value");
+                    return pct + "%";
+                }
                 long n = parseMemory(raw);
                 checkRange(n);
                 return Long.toString(n);
@@ -76,7 +83,10 @@ public final class ConfigParam {
     long numberOf(String canonical) {
         switch (type) {
             case BOOL: return canonical.equals("yes") ? 1 : 0;
-            case INT: case MEMORY: return Long.parseLong(canonical);
+            case INT: return Long.parseLong(canonical);
+            case MEMORY:
+                return canonical.endsWith("%") ? -Long.parseLong(canonical.substring(0, canonical.length() - 1))
+                        : Long.parseLong(canonical);
             case ENUM: {
                 for (int i = 0; i < enumValues.length; i++) if (enumValues[i].equals(canonical)) return i;
                 return 0;

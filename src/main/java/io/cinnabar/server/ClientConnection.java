@@ -60,6 +60,17 @@ public final class ClientConnection {
     /** Continues decoding buffered requests after the client was unblocked or unpaused. */
     Runnable resumeHook;
     long outputSoftLimitSince;
+    /** The connection's reader (for the query buffer length CLIENT LIST shows). */
+    ClientHandler handler;
+    /** Emulated query buffer allocation and its recent peak (Redis' querybuf sizing, CLIENT LIST qbuf-free). */
+    long qbufCapacity;
+    long qbufPeak;
+    /** Largest reply buffer seen (CLIENT LIST rbp). */
+    long replyPeak;
+    /** Subscriptions for CLIENT LIST: channels, patterns, shard channels (kept by pub/sub). */
+    public final int[] subscriptions = new int[3];
+    /** CLIENT TRACKING REDIRECT target (CLIENT GETREDIR), 0 when none. */
+    public long trackingRedirect;
     boolean pendingFlush;
     boolean closed;
 

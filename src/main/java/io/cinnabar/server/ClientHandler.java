@@ -29,6 +29,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         client = server.newClient(ctx.channel(), ctx.alloc(), format(ctx.channel().remoteAddress()),
                 format(ctx.channel().localAddress()), ctx.channel().localAddress() instanceof DomainSocketAddress);
         client.resumeHook = this::resume;
+        client.handler = this;
         if (server.clients().size() > max) {
             server.stats().rejectedConnections++;
             client.out().error("ERR max number of clients reached");
@@ -70,7 +71,31 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             query.writeBytes(in);
             in.release();
         }
+        int len = query.readableBytes();
+        if (client.qbufCapacity < len) client.qbufCapacity = Math.max(16 * 1024, len);
+        if (client.qbufPeak < len) client.qbufPeak = len;
         process();
+    }
+
+    /** Bytes in the query buffer, including the command being run (as Redis' sdslen(querybuf)). */
+    int queryLength() {
+        return query == null ? 0 : query.writerIndex();
+    }
+
+    /**
+     * clientsCronResizeQueryBuffer, on the emulated allocation: free it after 2 idle seconds, or
+     * shrink it to the recent peak when it is more than twice that and over 32k.
+     */
+    void cronResizeQueryBuffer(long idleSeconds) {
+        long len = queryLength();
+        if (client.qbufCapacity - len > 4 * 1024) {
+            if (idleSeconds > 2) {
+                client.qbufCapacity = len;
+            } else if (client.qbufCapacity > 32 * 1024 && client.qbufCapacity / 2 > client.qbufPeak) {
+                client.qbufCapacity = Math.max(len, client.qbufPeak);
+            }
+        }
+        client.qbufPeak = len;
     }
 
     private void process() {

@@ -12,6 +12,8 @@ public final class Cron {
     private final Server server;
     private final List<Runnable> tasks = new ArrayList<>();
     private long loops;
+    /** DEBUG PAUSE-CRON: while set, the periodic work is skipped. */
+    public boolean paused;
 
     Cron(Server server) {
         this.server = server;
@@ -22,6 +24,7 @@ public final class Cron {
     }
 
     void tick() {
+        if (paused) return;
         loops++;
         try {
             server.activeExpireCycle();
@@ -37,8 +40,11 @@ public final class Cron {
 
     private void clientsCron() {
         long timeoutSecs = server.config().getLong("timeout");
-        if (timeoutSecs <= 0) return;
         long now = server.clock().millis();
+        for (ClientConnection c : server.clients().values()) {
+            if (c.handler != null) c.handler.cronResizeQueryBuffer((now - c.lastInteractionMillis) / 1000);
+        }
+        if (timeoutSecs <= 0) return;
         List<ClientConnection> idle = new ArrayList<>();
         for (ClientConnection c : server.clients().values()) {
             if (c.has(ClientConnection.REPLICA | ClientConnection.MASTER | ClientConnection.BLOCKED

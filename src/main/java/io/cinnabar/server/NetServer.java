@@ -39,6 +39,7 @@ public final class NetServer implements AutoCloseable {
     private final EventLoopGroup loop;
     private final boolean epoll;
     private final List<Channel> listeners = new ArrayList<>();
+    private final List<Channel> tcpListeners = new ArrayList<>();
     private ScheduledFuture<?> cronTask;
     private final Cron cron;
     private int boundPort = -1;
@@ -94,6 +95,7 @@ public final class NetServer implements AutoCloseable {
                         Channel ch = bootstrap(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                                 .bind(new InetSocketAddress(host, boundPort > 0 ? boundPort : port)).sync().channel();
                         listeners.add(ch);
+                        tcpListeners.add(ch);
                         if (boundPort <= 0) boundPort = ((InetSocketAddress) ch.localAddress()).getPort();
                     } catch (Exception e) {
                         if (optional) continue;
@@ -167,6 +169,48 @@ public final class NetServer implements AutoCloseable {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeoutMillis)
                 .handler(handler)
                 .connect(host, port);
+    }
+
+    /**
+     * CONFIG SET port: listens on {@code port} on the same addresses, then closes the old TCP
+     * listeners (connected clients stay). Throws, listening as before, when a bind fails.
+     */
+    public void rebindTcp(List<String> bindAddresses, int port) throws IOException {
+        List<String> hosts = new ArrayList<>();
+        for (String addr : bindAddresses) {
+            String host = addr.startsWith("-") ? addr.substring(1) : addr;
+            if (host.equals("*")) host = "0.0.0.0";
+            if (host.equals("::*")) host = "::";
+            hosts.add(host);
+            // probe first: on the event loop we cannot wait for Netty's own bind
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new InetSocketAddress(host, port));
+            }
+        }
+        List<Channel> old = new ArrayList<>(tcpListeners);
+        tcpListeners.clear();
+        for (Channel ch : old) {
+            ch.close();
+            listeners.remove(ch);
+        }
+        boundPort = port;
+        for (String host : hosts) {
+            bootstrap(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                    .bind(new InetSocketAddress(host, port)).addListener((io.netty.channel.ChannelFuture f) -> {
+                        if (f.isSuccess()) {
+                            tcpListeners.add(f.channel());
+                            listeners.add(f.channel());
+                        } else {
+                            server.log().warning("Could not bind " + host + ":" + port + ": " + f.cause());
+                        }
+                    });
+        }
+    }
+
+    /** Stops accepting connections (SHUTDOWN, before the process goes). */
+    public void closeListeners() {
+        for (Channel ch : listeners) ch.close();
     }
 
     /** The TCP port actually bound (useful with port 0), or -1. */

@@ -51,6 +51,12 @@ public final class Server {
     public boolean activeExpireEnabled = true;
     private NetServer net;
     private Runnable shutdownHook = () -> {};
+    private Runnable stopAction = () -> {};
+    private final SlowLog slowlog = new SlowLog();
+    private final LatencyMonitor latency = new LatencyMonitor();
+    private final List<ClientConnection> monitors = new ArrayList<>();
+    private final List<Consumer<ClientConnection>> resetHooks = new ArrayList<>();
+    private final Map<String, java.util.function.Supplier<String>> infoProviders = new LinkedHashMap<>();
 
     public Server(Config config, Clock clock, CommandRegistry registry) {
         this.config = config;
@@ -68,6 +74,9 @@ public final class Server {
         configureAccessTracking();
         this.dispatcher = new Dispatcher(this);
         this.outputLimits = new OutputBufferLimits(this);
+        config.onChange("proto-max-bulk-len", p -> {
+            for (ClientConnection c : clients.values()) c.decoder().maxBulkLen(p.number());
+        });
     }
 
     public static String randomHex(int len) {
@@ -94,6 +103,31 @@ public final class Server {
     public Blocking blocking() { return blocking; }
     public void blocking(Blocking b) { this.blocking = b; }
     public NetServer net() { return net; }
+    public SlowLog slowlog() { return slowlog; }
+    public LatencyMonitor latency() { return latency; }
+    /** Clients in MONITOR mode, fed by the introspection call listener. */
+    public List<ClientConnection> monitors() { return monitors; }
+
+    /** RESET runs these for the client (MULTI/WATCH, subscriptions, tracking... register here). */
+    public void onReset(Consumer<ClientConnection> hook) {
+        resetHooks.add(hook);
+    }
+
+    /**
+     * Lets a subsystem write an INFO section's body (e.g. "persistence", "replication"):
+     * lines "field:value\r\n" without the "# Title" header. Replaces the built-in body.
+     */
+    public void infoProvider(String section, java.util.function.Supplier<String> body) {
+        infoProviders.put(section.toLowerCase(java.util.Locale.ROOT), body);
+    }
+
+    public java.util.function.Supplier<String> infoProvider(String section) {
+        return infoProviders.get(section);
+    }
+
+    public void runResetHooks(ClientConnection c) {
+        for (Consumer<ClientConnection> h : resetHooks) h.accept(c);
+    }
     void net(NetServer n) { this.net = n; }
 
     /** Slots for subsystems that attach themselves (WATCH, notifications, pub/sub, replication, persistence). */
@@ -160,6 +194,7 @@ public final class Server {
         if (c.closed) return;
         c.closed = true;
         clients.remove(c.id);
+        if (c.has(ClientConnection.MONITOR)) monitors.remove(c);
         blocking.disconnected(c);
         for (Consumer<ClientConnection> l : disconnectListeners) l.accept(c);
         c.out.release();
@@ -198,7 +233,7 @@ public final class Server {
             return;
         }
         if ((c.flags & ClientConnection.CLOSE_ASAP) != 0) return; // over its output limit: closing
-
+        if (c.out.pending() > c.replyPeak) c.replyPeak = c.out.pending();
         io.netty.buffer.ByteBuf b = c.out.take();
         boolean close = (c.flags & ClientConnection.CLOSE_AFTER_REPLY) != 0;
         if (b != null) {
@@ -229,7 +264,9 @@ public final class Server {
         if (!activeExpireEnabled || isReplica() || dispatcher.paused()) return;
         long t0 = System.nanoTime();
         activeExpiry.run(dbs, Math.max(1, config.getInt("hz")), config.getInt("active-expire-effort"));
-        stats.expireCycleCpuMillis += (System.nanoTime() - t0) / 1_000_000;
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        stats.expireCycleCpuMillis += ms;
+        latency.addIfNeeded(config.getLong("latency-monitor-threshold"), "expire-cycle", ms, clock.millis() / 1000);
         if (propagator.hasPending()) {
             propagator.noTransaction(); // each DEL on its own, as Redis' propagate_no_multi
             propagator.flush();
@@ -263,5 +300,15 @@ public final class Server {
 
     public void shutdown() {
         shutdownHook.run();
+    }
+
+    /** How SHUTDOWN stops this server: exit the process (Main) or close the embedded server. */
+    public void setStopAction(Runnable r) {
+        this.stopAction = r;
+    }
+
+    /** Stops the server after SHUTDOWN (runs the stop action, which must not block the event loop). */
+    public void stop() {
+        stopAction.run();
     }
 }

@@ -1,0 +1,48 @@
+package io.cinnabar.command.server;
+
+import static io.cinnabar.command.CommandFlag.LOADING;
+import static io.cinnabar.command.CommandFlag.STALE;
+
+import io.cinnabar.command.AclCategory;
+import io.cinnabar.command.Command;
+import io.cinnabar.command.CommandEntry;
+import io.cinnabar.command.CommandIntrospection;
+import io.cinnabar.command.CommandSpec;
+import io.cinnabar.command.Ctx;
+import io.cinnabar.resp.Argv;
+import io.cinnabar.resp.RespOut;
+import java.util.List;
+
+/** {@code COMMAND DOCS [command-name ...]}: summary, since, group, complexity (no argument trees). */
+final class CommandDocsCommand implements Command {
+    static final CommandSpec SPEC = CommandSpec.builder("docs", "server").parent("command").arity(-2).flags(LOADING, STALE).acl(AclCategory.CONNECTION)
+            .tips("nondeterministic_output_order")
+            .doc("Get array of specific Redis command documentation", "7.0.0", "O(N) where N is the number of commands to look up").build();
+
+    @Override public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override public void execute(Ctx ctx, Argv argv) {
+        RespOut out = ctx.out();
+        if (argv.size() == 2) {
+            List<CommandEntry> all = ctx.server().registry().all();
+            out.mapHeader(all.size());
+            for (CommandEntry e : all) {
+                out.bulk(e.spec().fullName());
+                CommandIntrospection.docs(out, e.spec());
+            }
+            return;
+        }
+        int token = out.deferred();
+        int n = 0;
+        for (int i = 2; i < argv.size(); i++) {
+            CommandEntry e = ctx.server().registry().lookupFullName(argv.str(i));
+            if (e == null) continue;
+            out.bulk(e.spec().fullName());
+            CommandIntrospection.docs(out, e.spec());
+            n++;
+        }
+        out.setDeferredMap(token, n);
+    }
+}
