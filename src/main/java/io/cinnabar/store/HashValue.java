@@ -79,10 +79,12 @@ public final class HashValue implements TypedValue {
     }
 
     /**
-     * Sets a field; true when it was created, false when an existing one was overwritten.
-     * A compact hash that grows past {@code maxCompactEntries} becomes a hashtable.
+     * Sets a field (hashTypeSet); true when it was created, false when an existing one was
+     * overwritten. A compact hash given a field or value longer than {@code maxCompactValue}, or
+     * growing past {@code maxCompactEntries} fields, becomes a hashtable.
      */
-    public boolean set(byte[] field, byte[] value, long maxCompactEntries) {
+    public boolean set(byte[] field, byte[] value, long maxCompactEntries, long maxCompactValue) {
+        if (lp != null && (field.length > maxCompactValue || value.length > maxCompactValue)) convertToTable();
         if (lp != null) {
             int i = lpIndex(field);
             if (i >= 0) {
@@ -103,6 +105,11 @@ public final class HashValue implements TypedValue {
         }
         table.add(new Entry(field, value));
         return true;
+    }
+
+    /** {@link #set(byte[], byte[], long, long)} without a length limit (loaders apply their own). */
+    public boolean set(byte[] field, byte[] value, long maxCompactEntries) {
+        return set(field, value, maxCompactEntries, Long.MAX_VALUE);
     }
 
     /** hashTypeTryConversion for one argument: a string longer than the limit makes the hash a hashtable. */

@@ -39,7 +39,7 @@ class HashValueTest {
                 switch (rnd.nextInt(5)) {
                     case 0, 1 -> {
                         String v = "v" + rnd.nextInt(1000);
-                        boolean created = h.set(b(f), b(v), maxEntries);
+                        boolean created = h.set(b(f), b(v), maxEntries, 64);
                         assertThat(created).isEqualTo(model.put(f, v) == null);
                     }
                     case 2 -> assertThat(h.delete(b(f))).isEqualTo(model.remove(f) != null);
@@ -65,7 +65,7 @@ class HashValueTest {
     @Test
     void compactKeepsInsertionOrderAndConvertsOneWay() {
         HashValue h = new HashValue();
-        for (int i = 0; i < 5; i++) h.set(b("f" + i), b("v" + i), 5);
+        for (int i = 0; i < 5; i++) h.set(b("f" + i), b("v" + i), 5, 64);
         h.delete(b("f1"));
         assertThat(contents(h).keySet()).containsExactly("f0", "f2", "f3", "f4");
         assertThat(h.encoding()).isEqualTo("listpack");
@@ -79,14 +79,14 @@ class HashValueTest {
     @Test
     void scanOfATableReturnsEveryFieldPresentThroughout() {
         HashValue h = HashValue.newTable();
-        for (int i = 0; i < 1000; i++) h.set(b("f" + i), b("v"), 0);
+        for (int i = 0; i < 1000; i++) h.set(b("f" + i), b("v"), 0, 64);
         Set<String> seen = new HashSet<>();
         long cursor = 0;
         int step = 0;
         do {
             cursor = h.scan(cursor, (f, v) -> seen.add(s(f)));
             // grow and shrink while scanning: fields 0..499 stay all along
-            if (step++ == 3) for (int i = 1000; i < 3000; i++) h.set(b("f" + i), b("v"), 0);
+            if (step++ == 3) for (int i = 1000; i < 3000; i++) h.set(b("f" + i), b("v"), 0, 64);
             if (step == 20) for (int i = 500; i < 3000; i++) h.delete(b("f" + i));
         } while (cursor != 0);
         for (int i = 0; i < 500; i++) assertThat(seen).contains("f" + i);

@@ -38,7 +38,7 @@ final class HIncrByCommand implements Command {
             throw Errors.OVERFLOW;
         }
         value += incr;
-        h.set(argv.get(2), Numbers.longToBytes(value), Hashes.maxEntries(ctx));
+        h.set(argv.get(2), Numbers.longToBytes(value), Hashes.maxEntries(ctx), Hashes.maxValue(ctx));
         ctx.modified(key, Hashes.HINCRBY);
         ctx.out().integer(value);
     }

@@ -40,7 +40,7 @@ final class HSetCommand implements Command {
         long maxEntries = Hashes.maxEntries(ctx);
         long created = 0;
         for (int i = 2; i < argv.size(); i += 2) {
-            if (h.set(argv.get(i), argv.get(i + 1), maxEntries)) created++;
+            if (h.set(argv.get(i), argv.get(i + 1), maxEntries, Long.MAX_VALUE)) created++;
         }
         ctx.modified(key, Hashes.HSET);
         ctx.dirty((argv.size() - 2) / 2 - 1);

@@ -33,7 +33,7 @@ final class HSetNxCommand implements Command {
         long maxValue = Hashes.maxValue(ctx);
         h.convertIfLonger(argv.get(2), maxValue);
         h.convertIfLonger(argv.get(3), maxValue);
-        h.set(argv.get(2), argv.get(3), Hashes.maxEntries(ctx));
+        h.set(argv.get(2), argv.get(3), Hashes.maxEntries(ctx), Hashes.maxValue(ctx));
         ctx.modified(key, Hashes.HSET);
         ctx.out().integer(1);
     }

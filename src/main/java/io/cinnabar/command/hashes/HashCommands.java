@@ -11,6 +11,6 @@ public final class HashCommands {
         return List.of(new HSetCommand(), new HSetNxCommand(), new HMSetCommand(), new HGetCommand(),
                 new HMGetCommand(), new HDelCommand(), new HExistsCommand(), new HLenCommand(),
                 new HStrLenCommand(), new HKeysCommand(), new HValsCommand(), new HGetAllCommand(),
-                new HIncrByCommand(), new HRandFieldCommand(), new HScanCommand());
+                new HIncrByCommand(), new HIncrByFloatCommand(), new HRandFieldCommand(), new HScanCommand());
     }
 }

@@ -83,7 +83,20 @@ class HashDifferentialTest {
                     HRANDFIELD h -9223372036854775807 WITHVALUES
                     HRANDFIELD h 4611686018427387904 WITHVALUES
                     HRANDFIELD h abc
-                    HDEL h c d e z new big s1 s2
+                    HSET h fl 10.5
+                    HINCRBYFLOAT h fl 0.1
+                    HINCRBYFLOAT h fl -5.0e3
+                    HINCRBYFLOAT h fl abc
+                    HINCRBYFLOAT h fl inf
+                    HINCRBYFLOAT h fl nan
+                    HINCRBYFLOAT h s1 1
+                    HSET h huge 1e400
+                    HINCRBYFLOAT h huge 1
+                    HINCRBYFLOAT h newf 3.0e-5
+                    HSET h inff inf
+                    HINCRBYFLOAT h inff 1
+                    HINCRBYFLOAT h big 1
+                    HDEL h c d e z new big s1 s2 fl huge newf inff
                     HLEN h
                     SET s x
                     HSET s a 1
