@@ -49,7 +49,7 @@ final class LPosCommand implements Command {
             }
         }
         boolean fromTail = rank < 0;
-        if (fromTail) rank = rank == Long.MIN_VALUE ? Long.MAX_VALUE : -rank;
+        if (fromTail) rank = -rank; // LLONG_MIN stays negative, as in Redis: every match qualifies
         RespOut out = ctx.out();
         ListValue list = Lists.get(ctx, argv.get(1));
         if (list == null) {
