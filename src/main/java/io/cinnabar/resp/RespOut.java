@@ -288,7 +288,15 @@ public final class RespOut {
         else arrayHeader(n);
     }
 
-    /** Pairs that RESP3 shows as a map, nested [k, v] arrays in RESP2 (e.g. ZRANGE WITHSCORES in RESP3). */
+    /**
+     * An array of n elements which are [x, y] pairs when {@code pairs}: a flat array of 2n in RESP2,
+     * n nested pairs in RESP3, each opened with {@link #pairHeader()} (ZRANGE ... WITHSCORES).
+     */
+    public void pairArrayHeader(long n, boolean pairs) {
+        arrayHeader(pairs && proto < 3 ? n * 2 : n);
+    }
+
+    /** Opens one [x, y] pair of a {@link #pairArrayHeader}: "*2" in RESP3, nothing in RESP2 (flat). */
     public void pairHeader() {
         if (proto >= 3) header('*', 2);
     }

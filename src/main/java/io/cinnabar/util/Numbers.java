@@ -172,6 +172,8 @@ public final class Numbers {
         if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
         if (Double.isNaN(d)) return "nan";
         if (d == 0) return (1 / d < 0) ? "-0" : "0";
+        // an integral value below 1e17 prints as its integer digits under %.17g: skip BigDecimal
+        if (d == Math.rint(d) && Math.abs(d) < 1e17) return Long.toString((long) d);
         return formatG(d, 17);
     }
 

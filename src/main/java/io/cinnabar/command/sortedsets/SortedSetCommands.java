@@ -8,6 +8,38 @@ public final class SortedSetCommands {
     private SortedSetCommands() {}
 
     public static List<Command> all() {
-        return List.of();
+        return List.of(
+                new ZAddCommand(),
+                new ZCardCommand(),
+                new ZCountCommand(),
+                new ZDiffCommand(),
+                new ZDiffStoreCommand(),
+                new ZIncrByCommand(),
+                new ZInterCardCommand(),
+                new ZInterCommand(),
+                new ZInterStoreCommand(),
+                new ZLexCountCommand(),
+                new ZMPopCommand(),
+                new ZMScoreCommand(),
+                new ZPopMaxCommand(),
+                new ZPopMinCommand(),
+                new ZRandMemberCommand(),
+                new ZRangeByLexCommand(),
+                new ZRangeByScoreCommand(),
+                new ZRangeCommand(),
+                new ZRangeStoreCommand(),
+                new ZRankCommand(),
+                new ZRemCommand(),
+                new ZRemRangeByLexCommand(),
+                new ZRemRangeByRankCommand(),
+                new ZRemRangeByScoreCommand(),
+                new ZRevRangeByLexCommand(),
+                new ZRevRangeByScoreCommand(),
+                new ZRevRangeCommand(),
+                new ZRevRankCommand(),
+                new ZScanCommand(),
+                new ZScoreCommand(),
+                new ZUnionCommand(),
+                new ZUnionStoreCommand());
     }
 }
