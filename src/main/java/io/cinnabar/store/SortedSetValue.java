@@ -94,7 +94,7 @@ public final class SortedSetValue implements TypedValue {
         ZListpack l = new ZListpack(sl.size());
         for (ZSkipList.Node n = sl.head(); n != null; n = n.fwd[0]) {
             l.members[l.size] = n.key();
-            l.scores[l.size++] = n.score;
+            l.scores[l.size++] = n.score == 0 ? 0.0 : n.score; // listpacks store -0 as 0
         }
         lp = l;
         sl = null;
@@ -213,6 +213,67 @@ public final class SortedSetValue implements TypedValue {
     }
 
     // ---- ranges (as rank bounds) ----
+
+    /** zsl/zzlFirstInLexRange: rank of the first element in the lex range, -1 if none. */
+    public int lexFirst(LexBound min, LexBound max) {
+        if (!lexRangeMayMatch(min, max)) return -1;
+        int lo = lexCountBelow(min);
+        return lo < length() && max.lteMax(memberAt(lo)) ? lo : -1;
+    }
+
+    /** zsl/zzlLastInLexRange: rank of the last element in the lex range, -1 if none. */
+    public int lexLast(LexBound min, LexBound max) {
+        if (!lexRangeMayMatch(min, max)) return -1;
+        int hi = lexCountUpTo(max) - 1;
+        return hi >= 0 && min.gteMin(memberAt(hi)) ? hi : -1;
+    }
+
+    /** From rank {@code from}, the rank after the last of the consecutive elements that are <= max (at most limit; -1: no limit). */
+    public int lexWalkForward(int from, LexBound max, long limit) {
+        int n = length();
+        int i = from;
+        if (lp != null) {
+            while (i < n && limit-- != 0 && max.lteMax(lp.members[i])) i++;
+            return i;
+        }
+        if (i >= n) return i;
+        for (ZSkipList.Node x = sl.at(i); x != null && limit-- != 0 && max.lteMax(x.key()); x = x.fwd[0]) i++;
+        return i;
+    }
+
+    /** From rank {@code from} downwards, the rank of the last of the consecutive elements that are >= min. */
+    public int lexWalkBackward(int from, LexBound min, long limit) {
+        int i = from;
+        if (lp != null) {
+            while (i >= 0 && limit-- != 0 && min.gteMin(lp.members[i])) i--;
+            return i + 1;
+        }
+        if (i < 0) return 0;
+        for (ZSkipList.Node x = sl.at(i); x != null && limit-- != 0 && min.gteMin(x.key()); x = x.backward) i--;
+        return i + 1;
+    }
+
+    /** ZLEXCOUNT as Redis counts per encoding (a walk in a listpack, a rank difference in a skip list). */
+    public int lexCount(LexBound min, LexBound max) {
+        int first = lexFirst(min, max);
+        if (first < 0) return 0;
+        if (lp != null) return lexWalkForward(first, max, -1) - first;
+        int last = lexLast(min, max);
+        return last < 0 ? 0 : last - first + 1;
+    }
+
+    /** The ranks ZREMRANGEBYLEX removes: [from, end) as {from, end}. */
+    public int[] lexRemoveRange(LexBound min, LexBound max) {
+        int from = lp != null ? lexFirst(min, max) : lexCountBelow(min);
+        if (from < 0) return new int[] {0, 0};
+        return new int[] {from, lexWalkForward(from, max, -1)};
+    }
+
+    /** zslIsInLexRange / zzlIsInLexRange: false when the range cannot hold an element. */
+    public boolean lexRangeMayMatch(LexBound min, LexBound max) {
+        int n = length();
+        return n > 0 && !LexBound.emptyRange(min, max) && min.gteMin(memberAt(n - 1)) && max.lteMax(memberAt(0));
+    }
 
     /** Index of the first element with score >= min (> min when exclusive). */
     public int countBelow(double min, boolean minEx) {

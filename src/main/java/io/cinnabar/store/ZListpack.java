@@ -36,6 +36,7 @@ final class ZListpack {
 
     /** Inserts a member known to be absent at its ordered position; returns that index. */
     int insert(byte[] member, double score) {
+        if (score == 0) score = 0.0; // -0 is stored as the integer 0 in a listpack (double2ll), so it reads back as 0
         int lo = 0, hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;

@@ -201,9 +201,12 @@ public final class Numbers {
         return s.substring(0, end);
     }
 
-    /** d2string: integers in integer form, otherwise %.17g (how Redis stores scores as strings). */
+    /**
+     * d2string: integers in integer form, otherwise %.17g (how Redis stores scores as strings).
+     * "Integer" is 7.0's double2ll: integral and within +-LLONG_MAX/2.
+     */
     public static String d2string(double d) {
-        if (!Double.isInfinite(d) && !Double.isNaN(d) && d == Math.rint(d) && Math.abs(d) < 1e17) {
+        if (!Double.isInfinite(d) && !Double.isNaN(d) && d == Math.rint(d) && Math.abs(d) <= (double) (Long.MAX_VALUE / 2)) {
             if (d == 0) return (1 / d < 0) ? "-0" : "0";
             return Long.toString((long) d);
         }

@@ -27,10 +27,6 @@ final class ZLexCountCommand implements Command {
         LexBound min = ZSets.parseLex(argv.get(2));
         LexBound max = ZSets.parseLex(argv.get(3));
         SortedSetValue z = ZSets.get(ctx, argv.get(1));
-        if (z == null || LexBound.emptyRange(min, max)) {
-            ctx.out().integer(0);
-            return;
-        }
-        ctx.out().integer(Math.max(0, z.lexCountUpTo(max) - z.lexCountBelow(min)));
+        ctx.out().integer(z == null ? 0 : z.lexCount(min, max));
     }
 }

@@ -84,15 +84,21 @@ final class ZRange {
                     from = (int) (rev ? llen - 1 - re : rs);
                     to = (int) (rev ? llen - 1 - rs : re);
                 }
-            } else if (offset >= 0 && !(type == SCORE && offset > 0 && offset >= llen)) {
-                int lo, hi;
-                if (type == SCORE) {
-                    lo = z.countBelow(sr.min(), sr.minEx());
-                    hi = z.countUpTo(sr.max(), sr.maxEx()) - 1;
-                } else {
-                    lo = z.lexCountBelow(lmin);
-                    hi = z.lexCountUpTo(lmax) - 1;
+            } else if (type == LEX) {
+                // walk as Redis does: from the first (last) element in range, skip offset, take while in range
+                if (offset >= 0) {
+                    int first = rev ? z.lexLast(lmin, lmax) : z.lexFirst(lmin, lmax);
+                    if (first >= 0 && !rev && offset < llen - first) {
+                        from = (int) (first + offset);
+                        to = z.lexWalkForward(from, lmax, limit) - 1;
+                    } else if (first >= 0 && rev && offset <= first) {
+                        to = (int) (first - offset);
+                        from = z.lexWalkBackward(to, lmin, limit);
+                    }
                 }
+            } else if (offset >= 0 && !(offset > 0 && offset >= llen)) {
+                int lo = z.countBelow(sr.min(), sr.minEx());
+                int hi = z.countUpTo(sr.max(), sr.maxEx()) - 1;
                 if (lo <= hi && offset <= hi - lo) {
                     if (!rev) {
                         from = (int) (lo + offset);

@@ -50,8 +50,9 @@ final class ZRemRange {
             from = z.countBelow(sr.min(), sr.minEx());
             to = z.countUpTo(sr.max(), sr.maxEx()) - 1;
         } else {
-            from = z.lexCountBelow(min);
-            to = z.lexCountUpTo(max) - 1;
+            int[] r = z.lexRemoveRange(min, max);
+            from = r[0];
+            to = r[1] - 1;
         }
         int n = Math.max(0, to - from + 1);
         if (n > 0) {
