@@ -32,6 +32,12 @@ class RdbInteropTest {
         c.call("SADD", "sstr", "a", "b", "c");
         c.call("RPUSH", "list", "a", "1", "-300", "x".repeat(10_000), "tail");
         for (int i = 0; i < 3000; i++) c.call("RPUSH", "longlist", "element-" + i);
+        for (int i = 1; i <= 250; i++) c.call("XADD", "stream", i + "-1", "f", "v" + i, "g", "x");
+        c.call("XADD", "stream", "300-1", "other", "fields");
+        c.call("XGROUP", "CREATE", "stream", "grp", "0");
+        c.call("XDEL", "stream", "5-1"); // entries_read of a group becomes unknown (-1)
+        c.call("XREADGROUP", "GROUP", "grp", "alice", "COUNT", "3", "STREAMS", "stream", ">");
+        c.call("XGROUP", "CREATE", "stream", "idle", "$");
     }
 
     private static void check(RespClient c) {
@@ -51,6 +57,15 @@ class RdbInteropTest {
         assertThat(c.callText("SISMEMBER", "sints", "5000000000")).isEqualTo(":1\r\n");
         assertThat(c.callText("SCARD", "sints")).isEqualTo(":4\r\n");
         assertThat(c.callText("SISMEMBER", "sstr", "c")).isEqualTo(":1\r\n");
+        assertThat(c.callText("XLEN", "stream")).isEqualTo(":250\r\n");
+        assertThat(c.callText("XRANGE", "stream", "300-1", "+"))
+                .isEqualTo("*1\r\n*2\r\n$5\r\n300-1\r\n*2\r\n$5\r\nother\r\n$6\r\nfields\r\n");
+        assertThat(c.callText("XRANGE", "stream", "4", "6"))
+                .isEqualTo("*2\r\n*2\r\n$3\r\n4-1\r\n*4\r\n$1\r\nf\r\n$2\r\nv4\r\n$1\r\ng\r\n$1\r\nx\r\n"
+                        + "*2\r\n$3\r\n6-1\r\n*4\r\n$1\r\nf\r\n$2\r\nv6\r\n$1\r\ng\r\n$1\r\nx\r\n");
+        assertThat(c.callText("XPENDING", "stream", "grp"))
+                .isEqualTo("*4\r\n:3\r\n$3\r\n1-1\r\n$3\r\n3-1\r\n*1\r\n*2\r\n$5\r\nalice\r\n$1\r\n3\r\n");
+        assertThat(c.callText("XINFO", "GROUPS", "stream")).contains("idle").contains("grp");
         assertThat(c.callText("LLEN", "list")).isEqualTo(":5\r\n");
         assertThat(c.callText("LINDEX", "list", "2")).isEqualTo("$4\r\n-300\r\n");
         assertThat(c.callText("LINDEX", "list", "4")).isEqualTo("$4\r\ntail\r\n");

@@ -6,7 +6,8 @@ import java.util.List;
 public final class RdbCodecs {
     private RdbCodecs() {}
 
-    static final List<RdbTypeCodec> ALL = List.of(new StringCodec(), new ListCodec(), new HashCodec(), new SetCodec());
+    static final List<RdbTypeCodec> ALL = List.of(new StringCodec(), new ListCodec(), new HashCodec(), new SetCodec(),
+            new StreamCodec());
 
     static RdbTypeCodec forValue(Object v) {
         for (RdbTypeCodec c : ALL) if (c.handles(v)) return c;

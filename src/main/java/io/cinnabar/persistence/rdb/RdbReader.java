@@ -43,8 +43,15 @@ public final class RdbReader {
         return scratch[0] & 0xff;
     }
 
-    /** Reads a length; returns -1 - encodingType for the special (11xxxxxx) string encodings. */
+    /** Set by {@link #lengthOrEncoding()}: the value read was a special string encoding, not a length. */
+    private boolean encoded;
+
+    /**
+     * Reads a length, or (when {@link #encoded} is then true) the type of a special (11xxxxxx)
+     * string encoding. A 64-bit length may be any unsigned value, so no sentinel is used.
+     */
     public long lengthOrEncoding() throws IOException {
+        encoded = false;
         int first = readByte();
         int type = first >> 6;
         switch (type) {
@@ -63,23 +70,24 @@ public final class RdbReader {
                 }
                 throw new RdbFormatException("unknown length encoding " + first + " at offset " + offset);
             default:
-                return -1 - (first & 0x3f);
+                encoded = true;
+                return first & 0x3f;
         }
     }
 
     public long length() throws IOException {
         long l = lengthOrEncoding();
-        if (l < 0) throw new RdbFormatException("unexpected string encoding at offset " + offset);
+        if (encoded) throw new RdbFormatException("unexpected string encoding at offset " + offset);
         return l;
     }
 
     public byte[] string() throws IOException {
         long l = lengthOrEncoding();
-        if (l >= 0) {
-            if (l > Integer.MAX_VALUE - 16) throw new RdbFormatException("string too long at offset " + offset);
+        if (!encoded) {
+            if (l < 0 || l > Integer.MAX_VALUE - 16) throw new RdbFormatException("string too long at offset " + offset);
             return readBytes((int) l);
         }
-        int enc = (int) (-1 - l);
+        int enc = (int) l;
         switch (enc) {
             case 0: {
                 readFully(scratch, 0, 1);

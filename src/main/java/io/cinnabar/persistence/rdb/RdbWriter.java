@@ -63,14 +63,15 @@ public final class RdbWriter {
         string(value.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** An RDB length; {@code len} is taken as unsigned (an unknown entries_read is written as -1 = 2^64-1). */
     public void length(long len) throws IOException {
-        if (len < (1 << 6)) {
+        if (len >= 0 && len < (1 << 6)) {
             writeByte((int) len);
-        } else if (len < (1 << 14)) {
+        } else if (len >= 0 && len < (1 << 14)) {
             scratch[0] = (byte) (0x40 | (len >> 8));
             scratch[1] = (byte) len;
             raw(scratch, 0, 2);
-        } else if (len <= 0xffffffffL) {
+        } else if (len >= 0 && len <= 0xffffffffL) {
             scratch[0] = (byte) 0x80;
             for (int i = 0; i < 4; i++) scratch[1 + i] = (byte) (len >>> (8 * (3 - i)));
             raw(scratch, 0, 5);
