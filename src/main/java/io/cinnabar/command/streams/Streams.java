@@ -155,6 +155,6 @@ final class Streams {
         out.simple(container + " <subcommand> [<arg> [value] [opt] ...]. Subcommands are:");
         for (String l : lines) out.simple(l);
         out.simple("HELP");
-        out.simple("    Print this help.");
+        out.simple("    Prints this help.");
     }
 }
