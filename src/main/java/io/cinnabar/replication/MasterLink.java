@@ -369,9 +369,9 @@ public final class MasterLink {
         } catch (RdbFormatException e) {
             throw new IOException("Failed trying to load the MASTER synchronization DB from socket: " + e.getMessage());
         }
-        server.replaceDatabases(fresh);
         io.cinnabar.command.WatchSignal w = server.watches();
-        if (w != null) w.touchAll(-1);
+        if (w != null) w.touchAll(-1); // before the old data goes: it looks at which watched keys exist
+        server.replaceDatabases(fresh);
         repl.adoptMasterHistory(fullsyncReplid, fullsyncOffset);
         syncInProgress = false;
         server.log().notice("MASTER <-> REPLICA sync: Finished with success");

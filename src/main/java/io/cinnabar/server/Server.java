@@ -286,7 +286,16 @@ public final class Server {
     public Database newDatabase(int id) {
         Database db = new Database(id, clock, this::onExpired);
         db.accessTracking(accessTracking);
+        db.onAdd(this::onAdded);
         return db;
+    }
+
+    /** dbAdd's "new" keyspace event, for live databases only (not a replica's sync loading aside). */
+    private void onAdded(Database db, byte[] key) {
+        io.cinnabar.command.KeyspaceNotifier n = notifications();
+        if (n != null && n.enabled(io.cinnabar.command.KeyEvent.NEW) && dbs[db.id()] == db) {
+            n.notify(io.cinnabar.command.KeyEvent.NEW, "new", key, db.id());
+        }
     }
 
     private void configureAccessTracking() {

@@ -25,6 +25,7 @@ public final class Database {
     private final int id;
     private final Clock clock;
     private final ExpiryListener listener;
+    private java.util.function.BiConsumer<Database, byte[]> addListener;
     private Dict<KeyEntry> keys = new Dict<>();
     private Dict<ExpireEntry> expires = new Dict<>();
     private ExpireMode expireMode = ExpireMode.DELETE;
@@ -141,7 +142,13 @@ public final class Database {
         KeyEntry e = new KeyEntry(key, Dict.hash(key), value);
         e.lru = access.initial(clock.millis());
         keys.add(e);
+        if (addListener != null) addListener.accept(this, key);
         return e;
+    }
+
+    /** Told of every key added (dbAdd's "new" keyspace event). */
+    public void onAdd(java.util.function.BiConsumer<Database, byte[]> listener) {
+        this.addListener = listener;
     }
 
     /** setKey: creates or overwrites; the TTL is cleared unless keepTtl. Returns the entry. */

@@ -23,13 +23,13 @@ final class FlushallCommand implements Command {
     @Override public void execute(Ctx ctx, Argv argv) {
         FlushdbCommand.checkFlushFlags(argv);
         long removed = 0;
+        WatchSignal w = ctx.server().watches();
+        if (w != null) w.touchAll(-1); // before emptying: it looks at which watched keys exist
         for (Database db : ctx.server().dbs()) {
             removed += db.size();
             db.clear();
         }
         ctx.dirty(removed + 1); // flushAllDataAndResetRDB counts the flush itself too
-        WatchSignal w = ctx.server().watches();
-        if (w != null) w.touchAll(-1);
         ctx.propagateAs(argv);
         ctx.out().ok();
     }

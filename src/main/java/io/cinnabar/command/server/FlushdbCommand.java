@@ -25,10 +25,10 @@ final class FlushdbCommand implements Command {
         checkFlushFlags(argv);
         Database db = ctx.db();
         long removed = db.size();
+        WatchSignal w = ctx.server().watches();
+        if (w != null) w.touchAll(db.id()); // before emptying: it looks at which watched keys exist
         db.clear();
         ctx.dirty(removed);
-        WatchSignal w = ctx.server().watches();
-        if (w != null) w.touchAll(db.id());
         ctx.propagateAs(argv); // propagated even when the db was empty (forceCommandPropagation)
         ctx.out().ok();
     }

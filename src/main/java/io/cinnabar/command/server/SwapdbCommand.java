@@ -31,9 +31,9 @@ final class SwapdbCommand implements Command {
         Server s = ctx.server();
         if (a < 0 || a >= s.dbCount() || b < 0 || b >= s.dbCount()) throw Errors.DB_INDEX_OUT_OF_RANGE;
         if (a != b) {
-            s.db((int) a).swapWith(s.db((int) b));
             WatchSignal w = s.watches();
-            if (w != null) w.swapped((int) a, (int) b);
+            if (w != null) w.swapped((int) a, (int) b); // before swapping, as touchAllWatchedKeysInDb
+            s.db((int) a).swapWith(s.db((int) b));
         }
         ctx.dirty(1);
         ctx.out().ok();
