@@ -7,8 +7,9 @@ import io.cinnabar.command.Command;
 import io.cinnabar.command.CommandSpec;
 import io.cinnabar.command.Ctx;
 import io.cinnabar.command.KeySpec;
-import io.cinnabar.command.scan.ElementScan;
+import io.cinnabar.command.keys.ScanArgs;
 import io.cinnabar.resp.Argv;
+import io.cinnabar.resp.RespOut;
 import io.cinnabar.store.HashValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,29 +26,33 @@ final class HScanCommand implements Command {
     }
 
     @Override public void execute(Ctx ctx, Argv argv) {
-        long cursor = ElementScan.parseCursor(argv.get(2));
+        long cursor = ScanArgs.parseCursor(argv.get(2));
         HashValue h = Hashes.get(ctx, argv.get(1));
         if (h == null) {
-            ElementScan.replyEmpty(ctx.out());
+            ScanArgs.replyEmpty(ctx.out());
             return;
         }
-        ElementScan opts = ElementScan.parse(argv, 3);
+        ScanArgs opts = ScanArgs.parseOptions(argv, 3, false);
         List<byte[]> items = new ArrayList<>();
-        if (h.isCompact()) {
-            cursor = h.scan(cursor, (f, v) -> {
+        long[] visited = {0};
+        HashValue.FieldVisitor collect = (f, v) -> {
+            visited[0] += 2; // COUNT counts fields and values before MATCH filters, as Redis
+            if (opts.matches(f)) {
                 items.add(f);
                 items.add(v);
-            });
+            }
+        };
+        if (h.isCompact()) {
+            cursor = h.scan(cursor, collect);
         } else {
-            long count = opts.count * 2;
-            long maxIterations = opts.count * 10;
+            long count = opts.count() * 2;
+            long maxIterations = opts.maxIterations();
             do {
-                cursor = h.scan(cursor, (f, v) -> {
-                    items.add(f);
-                    items.add(v);
-                });
-            } while (cursor != 0 && maxIterations-- > 0 && items.size() < count);
+                cursor = h.scan(cursor, collect);
+            } while (cursor != 0 && maxIterations-- > 0 && visited[0] < count);
         }
-        opts.reply(ctx.out(), cursor, items, true);
+        RespOut out = ctx.out();
+        ScanArgs.replyHeader(out, cursor, items.size());
+        for (byte[] b : items) out.bulk(b);
     }
 }

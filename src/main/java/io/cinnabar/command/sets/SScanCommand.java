@@ -7,11 +7,13 @@ import io.cinnabar.command.Command;
 import io.cinnabar.command.CommandSpec;
 import io.cinnabar.command.Ctx;
 import io.cinnabar.command.KeySpec;
-import io.cinnabar.command.scan.ElementScan;
+import io.cinnabar.command.keys.ScanArgs;
 import io.cinnabar.resp.Argv;
+import io.cinnabar.resp.RespOut;
 import io.cinnabar.store.SetValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** {@code SSCAN key cursor [MATCH pattern] [COUNT count]}: an intset comes whole with cursor 0. */
 final class SScanCommand implements Command {
@@ -25,22 +27,29 @@ final class SScanCommand implements Command {
     }
 
     @Override public void execute(Ctx ctx, Argv argv) {
-        long cursor = ElementScan.parseCursor(argv.get(2));
+        long cursor = ScanArgs.parseCursor(argv.get(2));
         SetValue s = Sets.get(ctx, argv.get(1));
         if (s == null) {
-            ElementScan.replyEmpty(ctx.out());
+            ScanArgs.replyEmpty(ctx.out());
             return;
         }
-        ElementScan opts = ElementScan.parse(argv, 3);
+        ScanArgs opts = ScanArgs.parseOptions(argv, 3, false);
         List<byte[]> items = new ArrayList<>();
+        long[] visited = {0};
+        Consumer<byte[]> collect = m -> {
+            visited[0]++; // COUNT counts members before MATCH filters, as Redis
+            if (opts.matches(m)) items.add(m);
+        };
         if (s.isIntset()) {
-            cursor = s.scan(cursor, items::add);
+            cursor = s.scan(cursor, collect);
         } else {
-            long maxIterations = opts.count * 10;
+            long maxIterations = opts.maxIterations();
             do {
-                cursor = s.scan(cursor, items::add);
-            } while (cursor != 0 && maxIterations-- > 0 && items.size() < opts.count);
+                cursor = s.scan(cursor, collect);
+            } while (cursor != 0 && maxIterations-- > 0 && visited[0] < opts.count());
         }
-        opts.reply(ctx.out(), cursor, items, false);
+        RespOut out = ctx.out();
+        ScanArgs.replyHeader(out, cursor, items.size());
+        for (byte[] b : items) out.bulk(b);
     }
 }
