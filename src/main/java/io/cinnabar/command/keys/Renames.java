@@ -51,10 +51,13 @@ final class Renames {
         else ctx.out().ok();
     }
 
+    private static final io.cinnabar.error.RedisError INT_RANGE =
+            Errors.err("value is out of range, value must between -2147483648 and 2147483647");
+
     /** A db index argument (getIntFromObjectOrReply + selectDb's range check). */
     static int dbIndex(Ctx ctx, byte[] arg) {
         long id = io.cinnabar.util.Numbers.parseLong(arg, Errors.NOT_INTEGER);
-        if (id < Integer.MIN_VALUE || id > Integer.MAX_VALUE) throw Errors.NOT_INTEGER;
+        if (id < Integer.MIN_VALUE || id > Integer.MAX_VALUE) throw INT_RANGE;
         if (id < 0 || id >= ctx.server().dbCount()) throw Errors.DB_INDEX_OUT_OF_RANGE;
         return (int) id;
     }
