@@ -3,9 +3,11 @@ package io.cinnabar;
 import io.cinnabar.blocking.Blocking;
 import io.cinnabar.command.transactions.Watches;
 import io.cinnabar.persistence.Persistence;
+import io.cinnabar.persistence.PersistenceInfo;
 import io.cinnabar.pubsub.KeyspaceEvents;
 import io.cinnabar.pubsub.PubSub;
 import io.cinnabar.replication.Replication;
+import io.cinnabar.replication.ReplicationInfo;
 import io.cinnabar.server.Server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,16 +31,11 @@ final class Subsystems {
         server.persistence(persistence);
         server.replication(new Replication(server));
         server.setShutdownHook(() -> {
-            // as Redis: a server with save points saves on shutdown
-            if (!server.config().get("save").isBlank()) {
-                try {
-                    persistence.save();
-                } catch (IOException e) {
-                    server.log().warning("Error trying to save the DB, can't exit: " + e.getMessage());
-                }
-            }
+            persistence.shutdownSave(); // as Redis: a server with save points saves on exit
             persistence.close();
         });
+        server.infoProvider("persistence", () -> PersistenceInfo.section(server, persistence));
+        server.infoProvider("replication", () -> ReplicationInfo.section(server, server.replication()));
     }
 
     /** On the event loop, once listening (load data, connect to a master). */

@@ -42,6 +42,9 @@ public final class Persistence {
     private long lastBgsaveTryMillis;
     private boolean loading;
     private long rdbSaves;
+    private long lastLoadKeys;
+    private long lastLoadExpired;
+    private boolean skipShutdownSave;
 
     public Persistence(Server server) {
         this.server = server;
@@ -70,6 +73,29 @@ public final class Persistence {
 
     public long rdbSaves() {
         return rdbSaves;
+    }
+
+    public long lastLoadKeys() {
+        return lastLoadKeys;
+    }
+
+    public long lastLoadExpired() {
+        return lastLoadExpired;
+    }
+
+    /** SHUTDOWN NOSAVE, or a SHUTDOWN that already saved: the exit path must not save (again). */
+    public void skipShutdownSave() {
+        skipShutdownSave = true;
+    }
+
+    /** The save on a normal exit (SIGTERM, close): when save points are configured, as Redis. */
+    public void shutdownSave() {
+        if (skipShutdownSave || server.config().get("save").isBlank()) return;
+        try {
+            save();
+        } catch (IOException e) {
+            server.log().warning("Error trying to save the DB, can't exit: " + e.getMessage());
+        }
     }
 
     public long currentBgsaveSeconds() {
@@ -215,6 +241,8 @@ public final class Persistence {
             RdbLoader.Result r = RdbLoader.load(in, fresh, server.clock().millis(), server.isReplica(),
                     new RdbLoadOptions(server.config()));
             server.replaceDatabases(fresh);
+            lastLoadKeys = r.keys;
+            lastLoadExpired = r.expiredSkipped;
             server.log().notice("DB loaded from disk: " + String.format("%.3f", (System.nanoTime() - t0) / 1e9)
                     + " seconds (" + r.keys + " keys)");
         } catch (NoSuchFileException e) {

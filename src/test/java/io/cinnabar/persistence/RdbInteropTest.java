@@ -38,6 +38,8 @@ class RdbInteropTest {
         c.call("XDEL", "stream", "5-1"); // entries_read of a group becomes unknown (-1)
         c.call("XREADGROUP", "GROUP", "grp", "alice", "COUNT", "3", "STREAMS", "stream", ">");
         c.call("XGROUP", "CREATE", "stream", "idle", "$");
+        c.call("ZADD", "zsmall", "1", "a", "2.5", "b", "-inf", "c", "1e300", "d");
+        for (int i = 0; i < 300; i++) c.call("ZADD", "zbig", Double.toString(i * 0.1), "member" + i);
     }
 
     private static void check(RespClient c) {
@@ -57,6 +59,12 @@ class RdbInteropTest {
         assertThat(c.callText("SISMEMBER", "sints", "5000000000")).isEqualTo(":1\r\n");
         assertThat(c.callText("SCARD", "sints")).isEqualTo(":4\r\n");
         assertThat(c.callText("SISMEMBER", "sstr", "c")).isEqualTo(":1\r\n");
+        assertThat(c.callText("ZSCORE", "zsmall", "b")).isEqualTo("$3\r\n2.5\r\n");
+        assertThat(c.callText("ZSCORE", "zsmall", "c")).isEqualTo("$4\r\n-inf\r\n");
+        assertThat(c.callText("ZRANGE", "zsmall", "0", "0")).isEqualTo("*1\r\n$1\r\nc\r\n");
+        assertThat(c.callText("ZCARD", "zbig")).isEqualTo(":300\r\n");
+        assertThat(c.callText("ZSCORE", "zbig", "member299")).isEqualTo(c.callText("ZSCORE", "zbig", "member299"));
+        assertThat(c.callText("ZRANK", "zbig", "member150")).isEqualTo(":150\r\n");
         assertThat(c.callText("XLEN", "stream")).isEqualTo(":250\r\n");
         assertThat(c.callText("XRANGE", "stream", "300-1", "+"))
                 .isEqualTo("*1\r\n*2\r\n$5\r\n300-1\r\n*2\r\n$5\r\nother\r\n$6\r\nfields\r\n");

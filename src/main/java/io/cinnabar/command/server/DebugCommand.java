@@ -70,7 +70,10 @@ final class DebugCommand implements Command {
                 throw new RedisError(argv.str(2));
             case "listpack": case "quicklist-packed-threshold": case "stringmatch-len": case "change-repl-id":
             case "replybuffer": case "set-disable-deny-scripts": case "jmap": case "set-skip-checksum-validation":
-            case "quicklist": case "sdslen": case "ziplist": case "reload": case "loadaof": case "config-rewrite-force-all":
+            case "reload":
+                DebugReplies.reload(ctx, argv);
+                return;
+            case "quicklist": case "sdslen": case "ziplist": case "loadaof": case "config-rewrite-force-all":
                 if (sub.equals("jmap")) {
                     Runtime r = Runtime.getRuntime();
                     s.log().notice("DEBUG JMAP: heap used " + (r.totalMemory() - r.freeMemory()) + " of "

@@ -198,4 +198,21 @@ final class DebugReplies {
                 "SLEEP <seconds>",
                 "    Stop the server for <seconds>. Decimals allowed.");
     }
+
+    /** DEBUG RELOAD [NOSAVE] [NOFLUSH]: save the RDB, then load it back in place of the keyspace. */
+    static void reload(Ctx ctx, io.cinnabar.resp.Argv argv) {
+        boolean save = true;
+        for (int i = 2; i < argv.size(); i++) {
+            if (argv.is(i, "nosave")) save = false;
+            else if (!argv.is(i, "noflush") && !argv.is(i, "merge")) throw io.cinnabar.error.Errors.SYNTAX;
+        }
+        io.cinnabar.persistence.Persistence p = ctx.server().persistence();
+        try {
+            if (save) p.save();
+            p.reload();
+        } catch (java.io.IOException e) {
+            throw io.cinnabar.error.Errors.err("Error trying to load the RDB dump, check server logs.");
+        }
+        ctx.out().ok();
+    }
 }

@@ -16,7 +16,7 @@ import io.cinnabar.server.ClientConnection;
 import io.cinnabar.server.Server;
 import java.util.ArrayList;
 
-/** {@code SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] [ABORT]}: stops the process (or the embedded server); no save until persistence lands. */
+/** {@code SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] [ABORT]}: stops the process (or the embedded server); saves first when asked to or when save points are set. */
 final class ShutdownCommand implements Command {
     static final CommandSpec SPEC = CommandSpec.builder("shutdown", "server").arity(-1).flags(ADMIN, NOSCRIPT, LOADING, STALE, NO_MULTI, ALLOW_BUSY)
             .doc("Synchronously save the dataset to disk and then shut down the server", "1.0.0", "O(N) when saving, where N is the total number of keys in all databases when saving data, otherwise O(1)").build();
@@ -42,6 +42,19 @@ final class ShutdownCommand implements Command {
         }
         Server s = ctx.server();
         s.log().warning("User requested shutdown...");
+        io.cinnabar.persistence.Persistence p = s.persistence();
+        if (p != null) {
+            boolean wantSave = save || (!nosave && !s.config().get("save").isBlank());
+            if (wantSave) {
+                try {
+                    p.save();
+                } catch (java.io.IOException e) {
+                    s.log().warning("Error trying to save the DB, can't exit.");
+                    if (!force) throw Errors.err("Errors trying to SHUTDOWN. Check logs.");
+                }
+            }
+            p.skipShutdownSave(); // saved (or told not to): the exit path must not save again
+        }
         s.log().warning("Redis is now ready to exit, bye bye...");
         if (s.net() != null) s.net().closeListeners();
         for (ClientConnection c : new ArrayList<>(s.clients().values())) {

@@ -7,7 +7,7 @@ public final class RdbCodecs {
     private RdbCodecs() {}
 
     static final List<RdbTypeCodec> ALL = List.of(new StringCodec(), new ListCodec(), new HashCodec(), new SetCodec(),
-            new StreamCodec());
+            new ZSetCodec(), new StreamCodec());
 
     static RdbTypeCodec forValue(Object v) {
         for (RdbTypeCodec c : ALL) if (c.handles(v)) return c;
