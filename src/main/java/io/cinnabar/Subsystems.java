@@ -27,6 +27,11 @@ final class Subsystems {
         PubSub pubsub = new PubSub(server);
         server.pubsub(pubsub);
         server.notifications(new KeyspaceEvents(server.config(), pubsub));
+        server.onReset(c -> { // RESET: what clearClientConnectionState undoes
+            server.dispatcher().discardTransaction(c);
+            ((Watches) server.watches()).unwatchAll(c);
+            pubsub.unsubscribeEverything(c, false);
+        });
         Persistence persistence = new Persistence(server);
         server.persistence(persistence);
         server.replication(new Replication(server));

@@ -67,8 +67,6 @@ public final class ClientConnection {
     long qbufPeak;
     /** Largest reply buffer seen (CLIENT LIST rbp). */
     long replyPeak;
-    /** Subscriptions for CLIENT LIST: channels, patterns, shard channels (kept by pub/sub). */
-    public final int[] subscriptions = new int[3];
     /** CLIENT TRACKING REDIRECT target (CLIENT GETREDIR), 0 when none. */
     public long trackingRedirect;
     boolean pendingFlush;

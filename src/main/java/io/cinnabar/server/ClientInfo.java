@@ -16,6 +16,7 @@ public final class ClientInfo {
 
     public static String describe(Server server, ClientConnection c) {
         StringBuilder sb = new StringBuilder(256);
+        int[] subs = io.cinnabar.pubsub.PubSub.clientCounts(c);
         long nowSec = server.clock().millis() / 1000;
         int proto = c.out.protocol();
         long argvMem = argvBytes(c.argv);
@@ -35,9 +36,9 @@ public final class ClientInfo {
                 .append(" idle=").append(nowSec - c.lastInteractionMillis / 1000)
                 .append(" flags=").append(flags(c))
                 .append(" db=").append(c.db)
-                .append(" sub=").append(c.subscriptions[0])
-                .append(" psub=").append(c.subscriptions[1])
-                .append(" ssub=").append(c.subscriptions[2])
+                .append(" sub=").append(subs[0])
+                .append(" psub=").append(subs[1])
+                .append(" ssub=").append(subs[2])
                 .append(" multi=").append(c.has(ClientConnection.MULTI) ? c.multiCommands.size() : -1)
                 .append(" qbuf=").append(qbuf)
                 .append(" qbuf-free=").append(qfree)

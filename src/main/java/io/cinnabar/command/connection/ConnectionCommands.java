@@ -9,6 +9,6 @@ public final class ConnectionCommands {
 
     public static List<Command> all() {
         return List.of(new PingCommand(), new EchoCommand(), new SelectCommand(), new QuitCommand(),
-                new HelloCommand(), new AuthCommand());
+                new HelloCommand(), new AuthCommand(), new ClientCommand(), new ResetCommand());
     }
 }
