@@ -202,7 +202,10 @@ public class Blocking {
     public void checkWaiters() {
         if (waiters.isEmpty()) return;
         for (BlockedClient b : new ArrayList<>(waiters)) {
-            if (b.client.blockState == b && b.waiter.tryComplete(b.client)) finish(b);
+            if (b.client.blockState == b && b.waiter.tryComplete(b.client)) {
+                if (b.entry != null) b.entry.calls++;
+                finish(b);
+            }
         }
         resumeUnblocked();
         if (server.dispatcher().inCall()) return;
@@ -269,6 +272,8 @@ public class Blocking {
         }
         if (!reblocked && c.blockState == b) finish(b);
         server.markPendingFlush(c);
+        // each served client's propagation goes out on its own, as Redis' afterCommand per receiver
+        if (server.propagator().hasPending()) server.propagator().flush();
     }
 
     // ---- unblocking ----
@@ -292,6 +297,7 @@ public class Blocking {
     }
 
     private void replyTimeout(BlockedClient b) {
+        if (b.entry != null) b.entry.calls++; // updateStatsOnUnblock
         if (b.waiter != null) b.waiter.timedOut(b.client);
         else b.client.out().nullArray();
     }
@@ -375,6 +381,11 @@ public class Blocking {
     /** Clients parked here (INFO blocked_clients, without those held by CLIENT PAUSE). */
     public int blockedClients() {
         return blockedClients;
+    }
+
+    /** Parked clients that have a deadline (INFO clients_in_timeout_table). */
+    public int clientsWithTimeout() {
+        return deadlines.size();
     }
 
     /** Distinct keys clients wait on (INFO total_blocking_keys). */

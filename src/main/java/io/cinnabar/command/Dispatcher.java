@@ -233,8 +233,10 @@ public final class Dispatcher {
             depth--;
         }
         long micros = (System.nanoTime() - t0) / 1000;
-        e.calls++;
-        e.microseconds += micros;
+        if (!c.has(ClientConnection.BLOCKED)) { // a blocked command counts once, when served or timed out
+            e.calls++;
+            e.microseconds += micros;
+        }
         server.stats().commandsProcessed++;
         if (!ctx.preventPropagation && server.propagator().active()) {
             if (ctx.propagateAs != null) {

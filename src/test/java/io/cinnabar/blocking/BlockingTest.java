@@ -204,4 +204,42 @@ class BlockingTest {
         waitFor(BlockingTest::blocked, 0);
         assertThat(p.callText("LLEN", "many")).isEqualTo(":0\r\n");
     }
+
+    @Test void swapdbWakesAClientWhoseKeyAppears() {
+        RespClient a = client(), p = client();
+        p.callText("SELECT", "1");
+        p.callText("RPUSH", "sk", "hello");
+        block(a, 1, "BRPOP", "sk", "5");
+        assertThat(p.callText("SWAPDB", "0", "1")).isEqualTo("+OK\r\n");
+        assertThat(a.readText()).isEqualTo(arr("sk", "hello"));
+        p.callText("SWAPDB", "0", "1");
+    }
+
+    @Test void servedPopsArePropagatedAsTheNonBlockingCommand() {
+        StringBuilder stream = new StringBuilder();
+        io.cinnabar.server.Propagator.Sink sink = (buf, db) -> stream.append(buf.toString(StandardCharsets.UTF_8));
+        server.call(() -> {
+            server.server().propagator().addSink(sink);
+            return null;
+        });
+        try {
+            RespClient a = client(), b = client(), p = client();
+            block(a, 1, "BLPOP", "rk", "0");
+            block(b, 2, "BLMOVE", "rk2", "rk3", "RIGHT", "LEFT", "0");
+            p.callText("RPUSH", "rk", "v");
+            assertThat(a.readText()).isEqualTo(arr("rk", "v"));
+            p.callText("RPUSH", "rk2", "w");
+            assertThat(b.readText()).isEqualTo("$1\r\nw\r\n");
+            p.callText("DEL", "rk3");
+            String s = server.call(stream::toString);
+            assertThat(s).contains(arr("RPUSH", "rk", "v") + arr("LPOP", "rk"));
+            assertThat(s).contains(arr("RPUSH", "rk2", "w") + arr("LMOVE", "rk2", "rk3", "RIGHT", "LEFT"));
+            assertThat(s).doesNotContain("BLPOP").doesNotContain("BLMOVE").doesNotContain("MULTI");
+        } finally {
+            server.call(() -> {
+                server.server().propagator().removeSink(sink);
+                return null;
+            });
+        }
+    }
 }

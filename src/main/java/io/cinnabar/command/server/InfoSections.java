@@ -102,9 +102,10 @@ final class InfoSections {
         f(b, "maxclients", s.config().get("maxclients"));
         f(b, "client_recent_max_input_buffer", maxIn);
         f(b, "client_recent_max_output_buffer", maxOut);
-        f(b, "blocked_clients", s.blocking().blockedClients());
+        // Redis counts clients held by CLIENT PAUSE as blocked too (BLOCKED_POSTPONE)
+        f(b, "blocked_clients", s.blocking().blockedClients() + s.dispatcher().postponedClients());
         f(b, "tracking_clients", tracking);
-        f(b, "clients_in_timeout_table", 0);
+        f(b, "clients_in_timeout_table", s.blocking().clientsWithTimeout());
     }
 
     static long usedMemory() {

@@ -34,6 +34,9 @@ final class SwapdbCommand implements Command {
             WatchSignal w = s.watches();
             if (w != null) w.swapped((int) a, (int) b); // before swapping, as touchAllWatchedKeysInDb
             s.db((int) a).swapWith(s.db((int) b));
+            // scanDatabaseForReadyKeys: clients blocked in either db may now find their key
+            s.blocking().signalAllKeys((int) a);
+            s.blocking().signalAllKeys((int) b);
         }
         ctx.dirty(1);
         ctx.out().ok();
