@@ -377,6 +377,20 @@ public final class Dict<E extends DictEntry> {
     }
 
     /**
+     * A random entry as Redis' dictGetFairRandomKey picks it: one of up to 20 entries sampled from
+     * a random region, which evens out the bias of {@link #random()} towards short chains
+     * (SRANDMEMBER, HRANDFIELD and SPOP rely on it for their distribution).
+     */
+    @SuppressWarnings("unchecked")
+    public E fairRandom() {
+        Object[] picked = new Object[20];
+        int[] n = {0};
+        sample(20, e -> picked[n[0]++] = e);
+        if (n[0] == 0) return random();
+        return (E) picked[ThreadLocalRandom.current().nextInt(n[0])];
+    }
+
+    /**
      * Visits up to {@code count} entries from a random region of the table (dictGetSomeKeys):
      * cheaper than {@code count} calls to {@link #random()}, not uniformly distributed, possibly
      * fewer than asked. Used by the active expiry cycle and eviction.

@@ -178,7 +178,7 @@ public final class HashValue implements TypedValue {
             int i = randomLpIndex();
             return new byte[][] {lp[i], lp[i + 1]};
         }
-        Entry e = table.random();
+        Entry e = table.fairRandom();
         return new byte[][] {e.key, e.value};
     }
 
@@ -190,7 +190,7 @@ public final class HashValue implements TypedValue {
                 int i = randomLpIndex();
                 visitor.accept(lp[i], lp[i + 1]);
             } else {
-                Entry e = table.random();
+                Entry e = table.fairRandom();
                 visitor.accept(e.key, e.value);
             }
         }

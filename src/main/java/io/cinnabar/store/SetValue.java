@@ -160,7 +160,7 @@ public final class SetValue implements TypedValue {
             if (intSize == 0) return null;
             return Numbers.longToBytes(ints[ThreadLocalRandom.current().nextInt(intSize)]);
         }
-        Entry e = table.random();
+        Entry e = table.fairRandom();
         return e == null ? null : e.key;
     }
 
@@ -173,7 +173,7 @@ public final class SetValue implements TypedValue {
             removeIntAt(i);
             return m;
         }
-        Entry e = table.random();
+        Entry e = table.fairRandom();
         if (e == null) return null;
         table.remove(e.key);
         table.shrinkIfNeeded();

@@ -80,7 +80,7 @@ final class HRandFieldCommand implements Command {
         } else {
             Map<HashValue.Entry, Boolean> seen = new IdentityHashMap<>();
             while (seen.size() < count) {
-                HashValue.Entry e = h.table().random();
+                HashValue.Entry e = h.table().fairRandom();
                 if (seen.put(e, Boolean.TRUE) == null) Hashes.replyField(out, e.key(), e.value(), withValues);
             }
         }

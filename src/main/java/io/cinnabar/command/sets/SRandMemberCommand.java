@@ -70,7 +70,7 @@ final class SRandMemberCommand implements Command {
         } else {
             Map<SetValue.Entry, Boolean> seen = new IdentityHashMap<>();
             while (seen.size() < count) {
-                SetValue.Entry e = s.table().random();
+                SetValue.Entry e = s.table().fairRandom();
                 if (seen.put(e, Boolean.TRUE) == null) out.bulk(e.key());
             }
         }
