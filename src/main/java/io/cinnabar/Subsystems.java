@@ -49,6 +49,7 @@ final class Subsystems {
         server.net().cron().addTask(persistence::cron);
         Replication replication = server.replication();
         server.net().cron().addTask(replication::cron);
+        io.cinnabar.command.keys.WritableReplicaExpiry.install(server, server.net().cron());
         try {
             persistence.loadAtStartup();
         } catch (IOException e) {

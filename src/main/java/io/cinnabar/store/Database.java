@@ -194,6 +194,11 @@ public final class Database {
         return true;
     }
 
+    /** Deletes an entry whose TTL passed and reports it like any expiry (a writable replica's own keys). */
+    public void deleteExpired(KeyEntry e) {
+        expire(e);
+    }
+
     /** Deletes an expired entry and reports it (lazy or active expiry). */
     void expire(KeyEntry e) {
         removeEntry(e);

@@ -185,4 +185,34 @@ class ExpireTest {
         assertThat(total).isEqualTo(50_000);
         assertThat(server.call(() -> server.server().activeExpiry().timeCapReached())).isPositive();
     }
+
+    @Test void writableReplicaExpiresItsOwnVolatileKeysButNotTheMasters() throws Exception {
+        ManualClock replicaClock = new ManualClock(1_700_000_000_000L);
+        try (Cinnabar replica = Cinnabar.builder().port(0).clock(replicaClock).config("hz", "100")
+                .config("replica-read-only", "no").start();
+                RespClient rc = new RespClient(replica.port())) {
+            replica.call(() -> {
+                replica.server().config().set("replicaof", "127.0.0.1 1"); // a master that never answers
+                for (Database db : replica.server().dbs()) db.expireMode(Database.ExpireMode.HIDE);
+                // a key as the master would have written it: a replica never expires it by itself
+                Database db = replica.server().db(0);
+                db.setExpire(db.add("from-master".getBytes(), "v".getBytes()), replicaClock.millis() + 1);
+                return null;
+            });
+            assertThat(rc.callText("SET", "foo", "bar", "PX", "1")).isEqualTo("+OK\r\n");
+            rc.callText("SELECT", "3");
+            assertThat(rc.callText("SET", "bar", "v")).isEqualTo("+OK\r\n");
+            assertThat(rc.callText("EXPIRE", "bar", "1")).isEqualTo(":1\r\n");
+            replicaClock.advance(5000);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (System.nanoTime() < deadline
+                    && replica.call(() -> replica.server().stats().expiredKeys) < 2) {
+                Thread.sleep(10);
+            }
+            assertThat(replica.call(() -> replica.server().stats().expiredKeys)).isEqualTo(2L);
+            assertThat(replica.call(() -> replica.server().db(0).raw("foo".getBytes()))).isNull();
+            assertThat(replica.call(() -> replica.server().db(3).raw("bar".getBytes()))).isNull();
+            assertThat(replica.call(() -> replica.server().db(0).raw("from-master".getBytes()))).isNotNull();
+        }
+    }
 }
