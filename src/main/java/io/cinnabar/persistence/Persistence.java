@@ -45,6 +45,7 @@ public final class Persistence {
     private long lastLoadKeys;
     private long lastLoadExpired;
     private boolean skipShutdownSave;
+    private final MigrateSockets migrateSockets = new MigrateSockets();
 
     public Persistence(Server server) {
         this.server = server;
@@ -73,6 +74,11 @@ public final class Persistence {
 
     public long rdbSaves() {
         return rdbSaves;
+    }
+
+    /** MIGRATE's cached connections. */
+    public MigrateSockets migrateSockets() {
+        return migrateSockets;
     }
 
     public long lastLoadKeys() {
@@ -208,6 +214,7 @@ public final class Persistence {
 
     /** From cron: a scheduled BGSAVE, and the save points. */
     public void cron() {
+        migrateSockets.cron(server.clock().millis());
         if (bgsaveInProgress) return;
         if (bgsaveScheduled) {
             bgsave();

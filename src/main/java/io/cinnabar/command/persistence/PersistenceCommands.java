@@ -3,11 +3,12 @@ package io.cinnabar.command.persistence;
 import io.cinnabar.command.Command;
 import java.util.List;
 
-/** SAVE, BGSAVE, DUMP and RESTORE. */
+/** SAVE, BGSAVE, DUMP, RESTORE and MIGRATE. */
 public final class PersistenceCommands {
     private PersistenceCommands() {}
 
     public static List<Command> all() {
-        return List.of(new SaveCommand(), new BgsaveCommand(), new DumpCommand(), new RestoreCommand());
+        return List.of(new SaveCommand(), new BgsaveCommand(), new DumpCommand(), new RestoreCommand(),
+                new MigrateCommand());
     }
 }
