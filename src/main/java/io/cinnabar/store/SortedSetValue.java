@@ -329,7 +329,8 @@ public final class SortedSetValue implements TypedValue {
             int i = ThreadLocalRandom.current().nextInt(lp.size);
             v.accept(lp.members[i], lp.scores[i]);
         } else {
-            ZSkipList.Node n = sl.dict.random();
+            // by rank, O(log n) through the spans: uniform, unlike a bucket pick from the dict
+            ZSkipList.Node n = sl.at(ThreadLocalRandom.current().nextInt(sl.size()));
             v.accept(n.key(), n.score);
         }
     }

@@ -9,6 +9,9 @@ public final class SortedSetCommands {
 
     public static List<Command> all() {
         return List.of(
+                new BZMPopCommand(),
+                new BZPopMaxCommand(),
+                new BZPopMinCommand(),
                 new ZAddCommand(),
                 new ZCardCommand(),
                 new ZCountCommand(),

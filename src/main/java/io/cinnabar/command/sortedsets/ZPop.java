@@ -92,6 +92,38 @@ final class ZPop {
         return key;
     }
 
+    /**
+     * The blocking pops (blockingGenericZpopCommand): pops from the key that became ready when
+     * re-run by the blocking framework, else from the first non-empty key, else blocks (or
+     * answers a null array where blocking is not allowed). Served pops propagate as ZPOPMIN/ZPOPMAX.
+     */
+    static void blockingPop(Ctx ctx, byte[][] keys, boolean max, long count, long timeoutAt) {
+        int shape = count == -1 ? WITH_KEY_FLAT : WITH_KEY_NESTED;
+        byte[] served = ctx.servedKey();
+        if (served != null) {
+            for (byte[] k : keys) {
+                if (java.util.Arrays.equals(k, served)) {
+                    if (ZSets.get(ctx, k) != null) {
+                        pop(ctx, new byte[][] {k}, max, count, shape, true, true);
+                        return;
+                    }
+                    break;
+                }
+            }
+        }
+        for (byte[] k : keys) {
+            if (ZSets.get(ctx, k) != null) {
+                pop(ctx, new byte[][] {k}, max, count, shape, true, true);
+                return;
+            }
+        }
+        if (!ctx.mayBlock()) {
+            ctx.out().nullArray();
+            return;
+        }
+        ctx.blockOnKeys(keys, timeoutAt);
+    }
+
     /** Keys argv[from, from+n). */
     static byte[][] keys(Argv argv, int from, int n) {
         byte[][] k = new byte[n][];
