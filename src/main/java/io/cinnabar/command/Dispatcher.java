@@ -111,7 +111,7 @@ public final class Dispatcher {
                 throw Errors.err("Can't execute '" + spec.fullName() + "': only (P|S)SUBSCRIBE / "
                         + "(P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
             }
-            if (isPausedFor(c, spec)) {
+            if (isPausedFor(c, flags)) {
                 c.postponedArgv = argv.copy();
                 c.flags |= ClientConnection.BLOCKED;
                 postponed.add(c);
@@ -321,10 +321,11 @@ public final class Dispatcher {
         return false;
     }
 
-    private boolean isPausedFor(ClientConnection c, CommandSpec spec) {
+    /** Whether the pause holds this command back; EXEC counts with its queued commands' flags. */
+    private boolean isPausedFor(ClientConnection c, long flags) {
         if (!paused() || c.has(ClientConnection.MASTER | ClientConnection.REPLICA)) return false;
         if (!pauseWritesOnly) return true;
-        return spec.isWrite() || spec.has(CommandFlag.MAY_REPLICATE);
+        return (flags & (CommandFlag.WRITE | CommandFlag.MAY_REPLICATE)) != 0;
     }
 
     public int postponedClients() {
