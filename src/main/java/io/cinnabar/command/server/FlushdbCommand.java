@@ -29,6 +29,7 @@ final class FlushdbCommand implements Command {
         if (w != null) w.touchAll(db.id()); // before emptying: it looks at which watched keys exist
         db.clear();
         ctx.dirty(removed);
+        ctx.server().blocking().signalAllKeys(db.id()); // blocked XREADGROUP clients learn their stream is gone
         ctx.propagateAs(argv); // propagated even when the db was empty (forceCommandPropagation)
         ctx.out().ok();
     }

@@ -166,7 +166,7 @@ final class StreamCodec implements RdbTypeCodec {
         for (long g = 0; g < groups; g++) {
             byte[] name = in.string();
             StreamId gid = new StreamId(in.length(), in.length());
-            long entriesRead = t == RdbWriter.TYPE_STREAM_LISTPACKS_2 ? in.length() : StreamGroup.INVALID_ENTRIES_READ;
+            long entriesRead = t == RdbWriter.TYPE_STREAM_LISTPACKS_2 ? in.length() : s.estimateDistance(gid); // as rdbLoadObject
             StreamGroup group = s.createGroup(name, gid, entriesRead);
             if (group == null) throw new RdbFormatException("duplicated consumer group name");
             long pel = in.length();
