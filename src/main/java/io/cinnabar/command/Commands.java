@@ -10,6 +10,7 @@ import io.cinnabar.command.replication.ReplicationCommands;
 import io.cinnabar.command.scripting.ScriptingCommands;
 import io.cinnabar.command.server.ServerCommands;
 import io.cinnabar.command.sets.SetCommands;
+import io.cinnabar.command.sort.SortCommands;
 import io.cinnabar.command.sortedsets.SortedSetCommands;
 import io.cinnabar.command.streams.StreamCommands;
 import io.cinnabar.command.strings.StringCommands;
@@ -28,6 +29,7 @@ public final class Commands {
                 .register(ListCommands.all())
                 .register(HashCommands.all())
                 .register(SetCommands.all())
+                .register(SortCommands.all())
                 .register(SortedSetCommands.all())
                 .register(StreamCommands.all())
                 .register(TransactionCommands.all())

@@ -1,0 +1,29 @@
+package io.cinnabar.command.sort;
+
+import static io.cinnabar.command.CommandFlag.DENYOOM;
+import static io.cinnabar.command.CommandFlag.WRITE;
+
+import io.cinnabar.command.AclCategory;
+import io.cinnabar.command.Command;
+import io.cinnabar.command.CommandSpec;
+import io.cinnabar.command.Ctx;
+import io.cinnabar.command.KeySpec;
+import io.cinnabar.resp.Argv;
+
+/** {@code SORT key [BY pattern] [LIMIT offset count] [GET pattern ...] [ASC|DESC] [ALPHA] [STORE destination]}. */
+final class SortCommand implements Command {
+    static final CommandSpec SPEC = CommandSpec.builder("sort", "generic").arity(-2).flags(WRITE, DENYOOM)
+            .acl(AclCategory.SET, AclCategory.SORTEDSET, AclCategory.LIST, AclCategory.DANGEROUS)
+            .key(KeySpec.single(1, KeySpec.RO | KeySpec.ACCESS))
+            .key(KeySpec.unknown(KeySpec.RO | KeySpec.ACCESS).notes("For the optional BY/GET keyword. It is marked 'unknown' because the key names derive from the content of the key we sort"))
+            .key(KeySpec.unknown(KeySpec.OW | KeySpec.UPDATE).notes("For the optional STORE keyword. It is marked 'unknown' because the keyword can appear anywhere in the argument array"))
+            .doc("Sort the elements in a list, set or sorted set", "1.0.0", "O(N+M*log(M)) where N is the number of elements in the list or set to sort, and M the number of returned elements. When the elements are not sorted, complexity is O(N).").build();
+
+    @Override public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override public void execute(Ctx ctx, Argv argv) {
+        Sorter.sort(ctx, argv, false);
+    }
+}
