@@ -18,7 +18,9 @@ import io.cinnabar.store.StringValues;
 final class AppendCommand implements Command {
     static final CommandSpec SPEC = CommandSpec.builder("append", "string").arity(3).flags(WRITE, DENYOOM, FAST)
             .acl(AclCategory.STRING).key(KeySpec.single(1, KeySpec.RW | KeySpec.INSERT))
-            .doc("Append a value to a key", "2.0.0", "O(1)").build();
+            .doc("Append a value to a key", "2.0.0", "O(1). The amortized time complexity is O(1) assuming the "
+                    + "appended value is small and the already present value is of any size, since the dynamic "
+                    + "string library used by Redis will double the free space available on every reallocation.").build();
 
     @Override public CommandSpec spec() {
         return SPEC;

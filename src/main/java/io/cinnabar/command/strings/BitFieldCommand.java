@@ -25,7 +25,8 @@ import io.cinnabar.util.Bitfields;
 final class BitFieldCommand implements Command {
     static final CommandSpec BITFIELD = CommandSpec.builder("bitfield", "bitmap").arity(-2).flags(WRITE, DENYOOM)
             .acl(AclCategory.BITMAP)
-            .key(KeySpec.single(1, KeySpec.RW | KeySpec.ACCESS | KeySpec.UPDATE | KeySpec.VARIABLE_FLAGS))
+            .key(KeySpec.single(1, KeySpec.RW | KeySpec.ACCESS | KeySpec.UPDATE | KeySpec.VARIABLE_FLAGS)
+                    .notes("This command allows both access and modification of the key"))
             .doc("Perform arbitrary bitfield integer operations on strings", "3.2.0",
                     "O(1) for each subcommand specified").build();
     static final CommandSpec BITFIELD_RO = CommandSpec.builder("bitfield_ro", "bitmap").arity(-2)

@@ -21,7 +21,8 @@ final class GetCommand implements Command {
     }
 
     @Override public void execute(Ctx ctx, Argv argv) {
-        Object v = ctx.db().getString(argv.get(1));
-        Strings.reply(ctx, v);
+        Object v = Strings.readString(ctx, argv.get(1)); // a hit is counted before WRONGTYPE, as Redis
+        if (v == null) ctx.out().nullBulk();
+        else Strings.bulk(ctx, v);
     }
 }

@@ -22,7 +22,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class GetExCommand implements Command {
     static final CommandSpec SPEC = CommandSpec.builder("getex", "string").arity(-2).flags(WRITE, FAST)
-            .acl(AclCategory.STRING).key(KeySpec.single(1, KeySpec.RW | KeySpec.ACCESS | KeySpec.UPDATE))
+            .acl(AclCategory.STRING).key(KeySpec.single(1, KeySpec.RW | KeySpec.ACCESS | KeySpec.UPDATE)
+                    .notes("RW and UPDATE because it changes the TTL"))
             .doc("Get the value of a key and optionally set its expiration", "6.2.0", "O(1)").build();
     private static final byte[] PEXPIREAT = "PEXPIREAT".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DEL = "DEL".getBytes(StandardCharsets.US_ASCII);
