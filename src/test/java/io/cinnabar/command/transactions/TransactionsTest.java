@@ -253,4 +253,22 @@ class TransactionsTest {
             assertThat(propagated()).isEmpty();
         }
     }
+
+    @Test void resetLeavesMultiWatchAndSubscriptions() {
+        try (RespClient c = new RespClient(server.port()); Jedis other = jedis()) {
+            c.callText("WATCH", "r1");
+            c.callText("SUBSCRIBE", "rch");
+            assertThat(c.callText("RESET")).isEqualTo("+RESET\r\n");
+            assertThat(other.pubsubNumSub("rch")).containsEntry("rch", 0L);
+            assertThat(c.callText("MULTI")).isEqualTo("+OK\r\n");
+            assertThat(c.callText("SET", "r1", "x")).isEqualTo("+QUEUED\r\n");
+            assertThat(c.callText("RESET")).isEqualTo("+RESET\r\n");
+            assertThat(c.callText("EXEC")).isEqualTo("-ERR EXEC without MULTI\r\n");
+            assertThat(c.callText("GET", "r1")).isEqualTo("$-1\r\n");
+            other.set("r1", "changed"); // no longer watched: the next transaction runs
+            c.callText("MULTI");
+            c.callText("GET", "r1");
+            assertThat(c.callText("EXEC")).isEqualTo("*1\r\n$7\r\nchanged\r\n");
+        }
+    }
 }
