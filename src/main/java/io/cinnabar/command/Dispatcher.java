@@ -303,6 +303,11 @@ public final class Dispatcher {
         }
     }
 
+    /** Whether a CLIENT PAUSE is in effect, without lifting an elapsed one (safe inside a command). */
+    public boolean pauseInEffect() {
+        return pausedUntil != 0 && server.clock().millis() < pausedUntil;
+    }
+
     public boolean paused() {
         if (pausedUntil == 0) return false;
         if (server.clock().millis() >= pausedUntil) {

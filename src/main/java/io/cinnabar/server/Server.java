@@ -286,6 +286,7 @@ public final class Server {
     public Database newDatabase(int id) {
         Database db = new Database(id, clock, this::onExpired);
         db.accessTracking(accessTracking);
+        db.expiryPaused(() -> dispatcher != null && dispatcher.pauseInEffect());
         db.onAdd(this::onAdded);
         return db;
     }

@@ -2,6 +2,7 @@ package io.cinnabar.store;
 
 import io.cinnabar.error.Errors;
 import io.cinnabar.time.Clock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +31,7 @@ public final class Database {
     private Dict<ExpireEntry> expires = new Dict<>();
     private ExpireMode expireMode = ExpireMode.DELETE;
     private AccessTracking access = new AccessTracking();
+    private BooleanSupplier expiryPaused = () -> false;
     /** Estimated average TTL of volatile keys, maintained by the active expiry cycle (INFO keyspace avg_ttl). */
     long avgTtl;
     /** Share of expired keys among the last samples, for the cycle's effort decision. */
@@ -54,6 +56,18 @@ public final class Database {
     /** Shares the server's LRU/LFU setting (maxmemory-policy, lfu-log-factor, lfu-decay-time). */
     public void accessTracking(AccessTracking a) {
         this.access = a;
+    }
+
+    /**
+     * While this says so (CLIENT PAUSE), expired keys are hidden but not deleted, so the dataset
+     * stays static (Redis' checkClientPauseTimeoutAndReturnIfPaused in expireIfNeeded).
+     */
+    public void expiryPaused(BooleanSupplier paused) {
+        this.expiryPaused = paused;
+    }
+
+    private boolean deletesExpired() {
+        return expireMode == ExpireMode.DELETE && !expiryPaused.getAsBoolean();
     }
 
     public void expireMode(ExpireMode mode) {
@@ -87,7 +101,7 @@ public final class Database {
         KeyEntry e = keys.get(key);
         if (e == null) return null;
         if (e.expireAt != 0 && isExpired(e)) {
-            if (expireMode == ExpireMode.DELETE) expire(e);
+            if (deletesExpired()) expire(e);
             return null;
         }
         e.lru = access.touched(e.lru, clock.millis());
@@ -99,7 +113,7 @@ public final class Database {
         KeyEntry e = keys.get(key);
         if (e == null) return null;
         if (e.expireAt != 0 && isExpired(e)) {
-            if (expireMode == ExpireMode.DELETE) expire(e);
+            if (deletesExpired()) expire(e);
             return null;
         }
         return e;
@@ -240,11 +254,12 @@ public final class Database {
     public KeyEntry randomKey() {
         int maxTries = 100;
         boolean allVolatile = keys.size() == expires.size();
+        boolean delete = deletesExpired();
         while (true) {
             KeyEntry e = keys.random();
             if (e == null) return null;
             if (!isExpired(e)) return e;
-            if (expireMode == ExpireMode.DELETE) {
+            if (delete) {
                 expire(e);
             } else if (allVolatile && --maxTries == 0) {
                 return e;

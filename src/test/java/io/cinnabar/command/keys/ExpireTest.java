@@ -215,4 +215,19 @@ class ExpireTest {
             assertThat(replica.call(() -> replica.server().db(0).raw("from-master".getBytes()))).isNotNull();
         }
     }
+
+    @Test void clientPauseHidesExpiredKeysWithoutDeletingThem() {
+        call("SET", "foo", "bar", "PX", "10");
+        assertThat(call("CLIENT", "PAUSE", "50000", "WRITE")).isEqualTo("+OK\r\n");
+        clock.advance(100);
+        assertThat(call("GET", "foo")).isEqualTo("$-1\r\n");
+        // every key volatile and logically expired: after 100 tries one is returned anyway (Redis 7.0 would spin)
+        assertThat(call("RANDOMKEY")).isEqualTo("$3\r\nfoo\r\n");
+        assertThat(dbSize()).isEqualTo(1);
+        assertThat(server.call(() -> server.server().stats().expiredKeys)).isZero();
+        assertThat(call("CLIENT", "UNPAUSE")).isEqualTo("+OK\r\n");
+        assertThat(call("GET", "foo")).isEqualTo("$-1\r\n");
+        assertThat(dbSize()).isZero();
+        assertThat(server.call(() -> server.server().stats().expiredKeys)).isEqualTo(1L);
+    }
 }
