@@ -270,7 +270,10 @@ public class Blocking {
             ctx.servedKey(prevServed);
             current = null;
         }
-        if (!reblocked && c.blockState == b) finish(b);
+        if (!reblocked && c.blockState == b) {
+            if (b.entry != null) b.entry.calls++; // served (or failed): updateStatsOnUnblock counts it now
+            finish(b);
+        }
         server.markPendingFlush(c);
         // each served client's propagation goes out on its own, as Redis' afterCommand per receiver
         if (server.propagator().hasPending()) server.propagator().flush();
