@@ -168,6 +168,8 @@ public final class Replication implements Propagator.Sink {
         c.replyMode = ClientConnection.ReplyMode.OFF;
         r.ackTimeMillis = server.clock().millis();
         if (!replicas.contains(r)) replicas.add(r);
+        // pings keep a fixed phase as Redis' cron_loops % period: none right after the first attach
+        if (lastPingMillis == 0) lastPingMillis = server.clock().millis();
         noReplicasSinceMillis = -1;
     }
 
