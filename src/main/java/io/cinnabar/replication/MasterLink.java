@@ -54,6 +54,11 @@ public final class MasterLink {
     long readOffset;
     private long linkDownSinceMillis;
     private boolean syncInProgress;
+    /**
+     * The db the master's stream had selected when the link dropped: a +CONTINUE resumes the same
+     * stream, which will not repeat its SELECT (Redis keeps it in the cached master client).
+     */
+    private int streamDb;
 
     MasterLink(Replication repl, String host, int port, String cachedReplid, long nextOffset) {
         this.repl = repl;
@@ -129,6 +134,7 @@ public final class MasterLink {
     private void dropMaster() {
         if (master != null) {
             ClientConnection m = master;
+            streamDb = m.db;
             master = null;
             server.detachClient(m);
         }
@@ -373,6 +379,7 @@ public final class MasterLink {
         if (w != null) w.touchAll(-1); // before the old data goes: it looks at which watched keys exist
         server.replaceDatabases(fresh);
         repl.adoptMasterHistory(fullsyncReplid, fullsyncOffset);
+        streamDb = 0; // a master sends SELECT before the first command after a full sync
         syncInProgress = false;
         server.log().notice("MASTER <-> REPLICA sync: Finished with success");
         startStream();
@@ -384,6 +391,7 @@ public final class MasterLink {
         readOffset = repl.masterOffset;
         master = server.attachClient(channel, ClientConnection.MASTER);
         master.replyMode = ClientConnection.ReplyMode.OFF;
+        master.db = streamDb;
         linkDownSinceMillis = 0;
     }
 
