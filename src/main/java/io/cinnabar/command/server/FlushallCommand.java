@@ -12,7 +12,7 @@ import io.cinnabar.store.Database;
 
 /** {@code FLUSHALL [ASYNC|SYNC]}: always synchronous here (ASYNC is accepted). */
 final class FlushallCommand implements Command {
-    static final CommandSpec SPEC = CommandSpec.builder("flushall", "server").arity(-1).flags(WRITE).acl(AclCategory.KEYSPACE)
+    static final CommandSpec SPEC = CommandSpec.builder("flushall", "server").arity(-1).flags(WRITE).acl(AclCategory.KEYSPACE, AclCategory.DANGEROUS)
             .tips("request_policy:all_shards", "response_policy:all_succeeded")
             .doc("Remove all keys from all databases", "1.0.0", "O(N) where N is the total number of keys in all databases").build();
 

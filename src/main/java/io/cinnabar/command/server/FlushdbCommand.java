@@ -13,7 +13,7 @@ import io.cinnabar.store.Database;
 
 /** {@code FLUSHDB [ASYNC|SYNC]}: always synchronous here (ASYNC is accepted). */
 final class FlushdbCommand implements Command {
-    static final CommandSpec SPEC = CommandSpec.builder("flushdb", "server").arity(-1).flags(WRITE).acl(AclCategory.KEYSPACE)
+    static final CommandSpec SPEC = CommandSpec.builder("flushdb", "server").arity(-1).flags(WRITE).acl(AclCategory.KEYSPACE, AclCategory.DANGEROUS)
             .tips("request_policy:all_shards", "response_policy:all_succeeded")
             .doc("Remove all keys from the current database", "1.0.0", "O(N) where N is the number of keys in the selected database").build();
 

@@ -3,6 +3,7 @@ package io.cinnabar.command.server;
 import static io.cinnabar.command.CommandFlag.LOADING;
 import static io.cinnabar.command.CommandFlag.STALE;
 
+import io.cinnabar.command.AclCategory;
 import io.cinnabar.command.Command;
 import io.cinnabar.command.CommandSpec;
 import io.cinnabar.command.Ctx;
@@ -14,7 +15,7 @@ import java.util.Set;
 
 /** {@code INFO [section ...]}: sections by name, or all, everything, default. */
 final class InfoCommand implements Command {
-    static final CommandSpec SPEC = CommandSpec.builder("info", "server").arity(-1).flags(LOADING, STALE)
+    static final CommandSpec SPEC = CommandSpec.builder("info", "server").arity(-1).flags(LOADING, STALE).acl(AclCategory.DANGEROUS)
             .tips("nondeterministic_output", "request_policy:all_shards", "response_policy:special")
             .doc("Get information and statistics about the server", "1.0.0", "O(1)").build();
 

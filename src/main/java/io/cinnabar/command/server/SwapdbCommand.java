@@ -15,7 +15,7 @@ import io.cinnabar.server.Server;
 
 /** {@code SWAPDB index1 index2}. */
 final class SwapdbCommand implements Command {
-    static final CommandSpec SPEC = CommandSpec.builder("swapdb", "server").arity(3).flags(WRITE, FAST).acl(AclCategory.KEYSPACE)
+    static final CommandSpec SPEC = CommandSpec.builder("swapdb", "server").arity(3).flags(WRITE, FAST).acl(AclCategory.KEYSPACE, AclCategory.DANGEROUS)
             .doc("Swaps two Redis databases", "4.0.0", "O(N) where N is the count of clients watching or blocking on keys from both databases.").build();
 
     @Override public CommandSpec spec() {

@@ -23,7 +23,8 @@ import io.cinnabar.store.StreamValue;
 final class XAddCommand implements Command {
     static final CommandSpec SPEC = CommandSpec.builder("xadd", "stream").arity(-5).flags(WRITE, DENYOOM, FAST)
             .acl(AclCategory.STREAM)
-            .key(KeySpec.single(1, KeySpec.RW | KeySpec.UPDATE))
+            .key(KeySpec.single(1, KeySpec.RW | KeySpec.UPDATE)
+                    .notes("UPDATE instead of INSERT because of the optional trimming feature"))
             .doc("Appends a new entry to a stream", "5.0.0", "O(1) when adding a new entry, O(N) when trimming")
             .tips("nondeterministic_output").build();
     private static final RedisError ZERO_ID = Errors.err("The ID specified in XADD must be greater than 0-0");

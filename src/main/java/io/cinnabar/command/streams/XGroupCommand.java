@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 
 /** {@code XGROUP CREATE|SETID|DESTROY|CREATECONSUMER|DELCONSUMER|HELP}: the container. */
 final class XGroupCommand implements Command {
-    static final CommandSpec SPEC = CommandSpec.builder("xgroup", "stream").arity(-2).acl(AclCategory.STREAM)
+    static final CommandSpec SPEC = CommandSpec.builder("xgroup", "stream").arity(-2)
             .doc("A container for consumer groups commands", "5.0.0", "Depends on subcommand.")
             .subcommands(new XGroupCreateCommand(), new XGroupSetIdCommand(), new XGroupDestroyCommand(),
                     new XGroupCreateConsumerCommand(), new XGroupDelConsumerCommand(), new XGroupHelpCommand())

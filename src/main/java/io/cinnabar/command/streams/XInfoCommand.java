@@ -11,7 +11,7 @@ import io.cinnabar.store.StreamValue;
 
 /** {@code XINFO STREAM|GROUPS|CONSUMERS|HELP}: the container. */
 final class XInfoCommand implements Command {
-    static final CommandSpec SPEC = CommandSpec.builder("xinfo", "stream").arity(-2).acl(AclCategory.STREAM)
+    static final CommandSpec SPEC = CommandSpec.builder("xinfo", "stream").arity(-2)
             .doc("A container for stream introspection commands", "5.0.0", "Depends on subcommand.")
             .subcommands(new XInfoStreamCommand(), new XInfoGroupsCommand(), new XInfoConsumersCommand(),
                     new XInfoHelpCommand())

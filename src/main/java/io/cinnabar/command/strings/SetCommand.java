@@ -25,7 +25,8 @@ import java.nio.charset.StandardCharsets;
 final class SetCommand implements Command {
     static final CommandSpec SPEC = CommandSpec.builder("set", "string").arity(-3).flags(WRITE, DENYOOM)
             .acl(AclCategory.STRING)
-            .key(KeySpec.single(1, KeySpec.RW | KeySpec.ACCESS | KeySpec.UPDATE | KeySpec.VARIABLE_FLAGS))
+            .key(KeySpec.single(1, KeySpec.RW | KeySpec.ACCESS | KeySpec.UPDATE | KeySpec.VARIABLE_FLAGS)
+                    .notes("RW and ACCESS due to the optional `GET` argument"))
             .doc("Set the string value of a key", "1.0.0", "O(1)").build();
     private static final byte[] SET = "SET".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PXAT = "PXAT".getBytes(StandardCharsets.US_ASCII);
