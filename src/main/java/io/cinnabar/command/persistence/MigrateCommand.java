@@ -32,7 +32,7 @@ import java.util.List;
 final class MigrateCommand implements Command {
     static final CommandSpec SPEC = CommandSpec.builder("migrate", "generic").arity(-6).flags(WRITE)
             .acl(AclCategory.KEYSPACE, AclCategory.DANGEROUS)
-            .key(KeySpec.single(3, KeySpec.RW | KeySpec.ACCESS | KeySpec.DELETE | KeySpec.INCOMPLETE))
+            .key(KeySpec.single(3, KeySpec.RW | KeySpec.ACCESS | KeySpec.DELETE))
             .key(KeySpec.keywordRange("KEYS", -2, -1, 1, 0, KeySpec.RW | KeySpec.ACCESS | KeySpec.DELETE | KeySpec.INCOMPLETE))
             .tips("nondeterministic_output")
             .doc("Atomically transfer a key from a Redis instance to another one.", "2.6.0",
