@@ -147,6 +147,8 @@ public final class Dispatcher {
         } else if (c.replyMode == ClientConnection.ReplyMode.SKIP_NEXT) {
             c.replyMode = ClientConnection.ReplyMode.SKIP; // CLIENT REPLY SKIP applies to the next command
         }
+        // client-output-buffer-limit: a client over its limit is closed before it gets more replies
+        server.outputLimits().check(c);
         afterCommand();
     }
 

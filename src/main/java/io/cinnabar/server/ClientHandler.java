@@ -102,7 +102,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         Dispatcher d = server.dispatcher();
         try {
             while (query != null && query.isReadable() && !client.closed
-                    && (client.flags & (ClientConnection.CLOSE_AFTER_REPLY | ClientConnection.BLOCKED)) == 0
+                    && (client.flags & (ClientConnection.CLOSE_AFTER_REPLY | ClientConnection.BLOCKED | ClientConnection.CLOSE_ASAP)) == 0
                     && !d.isPaused(client)) {
                 if (!client.decoder().decode(query, client.argv, !client.authenticated)) break;
                 if (client.argv.size() == 0) continue;
