@@ -112,6 +112,14 @@ public final class Cinnabar implements AutoCloseable {
 
         public Cinnabar start() {
             Config cfg = new Config();
+            if (!config.containsKey("dir") && configFile == null) {
+                // an embedded server does not pick up a dump.rdb that happens to lie in the working folder
+                try {
+                    config.put("dir", java.nio.file.Files.createTempDirectory("cinnabar").toString());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
             try {
                 if (configFile != null) cfg.loadFile(java.nio.file.Path.of(configFile));
                 for (Map.Entry<String, String> e : config.entrySet()) cfg.set(e.getKey(), e.getValue());

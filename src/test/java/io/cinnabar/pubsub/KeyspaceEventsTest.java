@@ -38,7 +38,7 @@ class KeyspaceEventsTest {
 
     @Test void stringAndGenericEventsOnBothChannels() {
         setFlags("KEA");
-        try (RespClient sub = new RespClient(server.port()); Jedis j = new Jedis("127.0.0.1", server.port())) {
+        try (RespClient sub = new RespClient(server.port()); Jedis j = new Jedis("127.0.0.1", server.port(), 15_000)) {
             j.select(2);
             sub.callText("PSUBSCRIBE", "*");
             j.set("foo", "bar");
@@ -61,7 +61,7 @@ class KeyspaceEventsTest {
     }
 
     @Test void classesMaskEvents() {
-        try (RespClient sub = new RespClient(server.port()); Jedis j = new Jedis("127.0.0.1", server.port())) {
+        try (RespClient sub = new RespClient(server.port()); Jedis j = new Jedis("127.0.0.1", server.port(), 15_000)) {
             sub.callText("PSUBSCRIBE", "*");
             setFlags("Eg"); // generic only, keyevent only
             j.set("m", "1");

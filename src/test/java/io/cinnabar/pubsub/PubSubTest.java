@@ -34,7 +34,7 @@ class PubSubTest {
     }
 
     private static Jedis jedis() {
-        return new Jedis("127.0.0.1", server.port());
+        return new Jedis("127.0.0.1", server.port(), 15_000);
     }
 
     /** Publishes until {@code channel} has {@code n} subscribers (subscribing is asynchronous). */

@@ -29,7 +29,7 @@ class ConnectionTest {
     }
 
     @Test void jedisSetGetAndErrors() {
-        try (Jedis j = new Jedis("127.0.0.1", server.port())) {
+        try (Jedis j = new Jedis("127.0.0.1", server.port(), 15_000)) {
             assertThat(j.ping()).isEqualTo("PONG");
             assertThat(j.set("jk", "v")).isEqualTo("OK");
             assertThat(j.get("jk")).isEqualTo("v");

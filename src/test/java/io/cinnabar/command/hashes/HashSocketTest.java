@@ -30,7 +30,7 @@ class HashSocketTest {
 
     @Test void randomOperationsMatchAModel() {
         Random rnd = new Random(5);
-        try (Jedis j = new Jedis("127.0.0.1", server.port())) {
+        try (Jedis j = new Jedis("127.0.0.1", server.port(), 15_000)) {
             Map<String, String> model = new HashMap<>();
             for (int op = 0; op < 3000; op++) {
                 String f = "f" + rnd.nextInt(60);
@@ -58,7 +58,7 @@ class HashSocketTest {
     }
 
     @Test void hrandfieldCounts() {
-        try (Jedis j = new Jedis("127.0.0.1", server.port())) {
+        try (Jedis j = new Jedis("127.0.0.1", server.port(), 15_000)) {
             for (int size : new int[] {5, 40}) {
                 j.del("r");
                 Map<String, String> all = new HashMap<>();
@@ -80,7 +80,7 @@ class HashSocketTest {
     }
 
     @Test void hscanCoversALargeHash() {
-        try (Jedis j = new Jedis("127.0.0.1", server.port())) {
+        try (Jedis j = new Jedis("127.0.0.1", server.port(), 15_000)) {
             j.del("big");
             Map<String, String> all = new HashMap<>();
             for (int i = 0; i < 500; i++) all.put("f" + i, "v" + i);

@@ -27,7 +27,7 @@ class KeyspaceSocketTest {
     }
 
     @Test void scanReturnsEveryKeyPresentForTheWholeScanWhileTheKeyspaceGrows() {
-        try (Jedis j = new Jedis("127.0.0.1", server.port())) {
+        try (Jedis j = new Jedis("127.0.0.1", server.port(), 15_000)) {
             j.select(1);
             for (int i = 0; i < 1000; i++) j.set("key:" + i, "v");
             Set<String> seen = new HashSet<>();
@@ -51,7 +51,7 @@ class KeyspaceSocketTest {
     }
 
     @Test void renameMoveCopyCarryTheTtl() {
-        try (Jedis j = new Jedis("127.0.0.1", server.port())) {
+        try (Jedis j = new Jedis("127.0.0.1", server.port(), 15_000)) {
             j.select(2);
             j.set("r1", "v");
             j.pexpire("r1", 100_000);

@@ -29,7 +29,7 @@ class SetSocketTest {
 
     @Test void randomOperationsMatchAModel() {
         Random rnd = new Random(3);
-        try (Jedis j = new Jedis("127.0.0.1", server.port())) {
+        try (Jedis j = new Jedis("127.0.0.1", server.port(), 15_000)) {
             List<Set<String>> model = List.of(new HashSet<>(), new HashSet<>(), new HashSet<>());
             String[] keys = {"m0", "m1", "m2"};
             for (int op = 0; op < 3000; op++) {
@@ -71,7 +71,7 @@ class SetSocketTest {
     }
 
     @Test void srandmemberAndSpopCounts() {
-        try (Jedis j = new Jedis("127.0.0.1", server.port())) {
+        try (Jedis j = new Jedis("127.0.0.1", server.port(), 15_000)) {
             for (int size : new int[] {5, 14, 100}) {
                 j.del("r");
                 Set<String> all = new HashSet<>();
@@ -101,7 +101,7 @@ class SetSocketTest {
     }
 
     @Test void sscanReturnsEverythingOfALargeSet() {
-        try (Jedis j = new Jedis("127.0.0.1", server.port())) {
+        try (Jedis j = new Jedis("127.0.0.1", server.port(), 15_000)) {
             j.del("big");
             Set<String> all = new HashSet<>();
             for (int i = 0; i < 1000; i++) all.add("m" + i);

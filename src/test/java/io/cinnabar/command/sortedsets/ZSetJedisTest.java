@@ -29,7 +29,7 @@ class ZSetJedisTest {
     }
 
     @BeforeEach void connect() {
-        jedis = new Jedis("127.0.0.1", server.port());
+        jedis = new Jedis("127.0.0.1", server.port(), 15_000);
         jedis.del("z", "z2", "dst", "big");
     }
 

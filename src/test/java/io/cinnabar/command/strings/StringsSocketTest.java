@@ -33,7 +33,7 @@ class StringsSocketTest {
             server.server().propagator().addSink(sink);
             return null;
         });
-        jedis = new Jedis("127.0.0.1", server.port());
+        jedis = new Jedis("127.0.0.1", server.port(), 15_000);
     }
 
     @AfterAll static void stop() {

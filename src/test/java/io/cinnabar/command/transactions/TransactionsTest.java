@@ -53,7 +53,7 @@ class TransactionsTest {
     }
 
     private static Jedis jedis() {
-        return new Jedis("127.0.0.1", server.port());
+        return new Jedis("127.0.0.1", server.port(), 15_000);
     }
 
     private static String propagated() {
