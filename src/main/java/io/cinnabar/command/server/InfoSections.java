@@ -40,9 +40,7 @@ final class InfoSections {
             case "server": server(s, b); break;
             case "clients": clients(s, b); break;
             case "memory": memory(s, b); break;
-            case "persistence": persistence(s, b); break;
             case "stats": stats(s, b); break;
-            case "replication": replication(s, b); break;
             case "cpu": cpu(b); break;
             case "modules": break;
             case "commandstats": commandstats(s, b); break;
@@ -188,39 +186,6 @@ final class InfoSections {
         f(b, "lazyfreed_objects", 0);
     }
 
-    private static void persistence(Server s, StringBuilder b) {
-        f(b, "loading", 0);
-        f(b, "async_loading", 0);
-        f(b, "current_cow_peak", 0);
-        f(b, "current_cow_size", 0);
-        f(b, "current_cow_size_age", 0);
-        f(b, "current_fork_perc", "0.00");
-        f(b, "current_save_keys_processed", 0);
-        f(b, "current_save_keys_total", 0);
-        f(b, "rdb_changes_since_last_save", s.dirty);
-        f(b, "rdb_bgsave_in_progress", 0);
-        f(b, "rdb_last_save_time", s.lastSaveMillis / 1000);
-        f(b, "rdb_last_bgsave_status", "ok");
-        f(b, "rdb_last_bgsave_time_sec", -1);
-        f(b, "rdb_current_bgsave_time_sec", -1);
-        f(b, "rdb_saves", 0);
-        f(b, "rdb_last_cow_size", 0);
-        f(b, "rdb_last_load_keys_expired", 0);
-        f(b, "rdb_last_load_keys_loaded", 0);
-        f(b, "aof_enabled", s.config().getBool("appendonly") ? 1 : 0);
-        f(b, "aof_rewrite_in_progress", 0);
-        f(b, "aof_rewrite_scheduled", 0);
-        f(b, "aof_last_rewrite_time_sec", -1);
-        f(b, "aof_current_rewrite_time_sec", -1);
-        f(b, "aof_last_bgrewrite_status", "ok");
-        f(b, "aof_rewrites", 0);
-        f(b, "aof_rewrites_consecutive_failures", 0);
-        f(b, "aof_last_write_status", "ok");
-        f(b, "aof_last_cow_size", 0);
-        f(b, "module_fork_in_progress", 0);
-        f(b, "module_fork_last_cow_size", 0);
-    }
-
     private static void stats(Server s, StringBuilder b) {
         Stats st = s.stats();
         f(b, "total_connections_received", st.connectionsReceived);
@@ -275,20 +240,6 @@ final class InfoSections {
         f(b, "reply_buffer_expands", 0);
         f(b, "client_query_buffer_limit_disconnections", st.clientQueryBufferLimitDisconnections);
         f(b, "client_output_buffer_limit_disconnections", st.clientOutputBufferLimitDisconnections);
-    }
-
-    private static void replication(Server s, StringBuilder b) {
-        f(b, "role", s.isReplica() ? "slave" : "master");
-        f(b, "connected_slaves", 0);
-        f(b, "master_failover_state", "no-failover");
-        f(b, "master_replid", s.runId());
-        f(b, "master_replid2", "0000000000000000000000000000000000000000");
-        f(b, "master_repl_offset", 0);
-        f(b, "second_repl_offset", -1);
-        f(b, "repl_backlog_active", 0);
-        f(b, "repl_backlog_size", s.config().get("repl-backlog-size"));
-        f(b, "repl_backlog_first_byte_offset", 0);
-        f(b, "repl_backlog_histlen", 0);
     }
 
     private static void cpu(StringBuilder b) {
