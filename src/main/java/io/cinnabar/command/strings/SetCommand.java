@@ -64,7 +64,8 @@ final class SetCommand implements Command {
         ctx.modified(key, KeyEvent.SET_STRING);
         if (o.expireAt != 0) {
             ctx.notify(KeyEvent.EXPIRE, key, ctx.dbIndex());
-            if (!o.absoluteMillis) ctx.propagateAs(SET, key, value, PXAT, Numbers.longToBytes(o.expireAt));
+            // Redis 7.0 rewrites every expiring SET, PXAT included, to "SET key value PXAT ms" (unit/expire checks it)
+            ctx.propagateAs(SET, key, value, PXAT, Numbers.longToBytes(o.expireAt));
         }
         if (o.get) Strings.reply(ctx, old);
         else ctx.out().ok();
