@@ -137,7 +137,6 @@ class KeyspaceDifferentialTest {
                     SCAN 0 MATCH
                     SCAN 0 foo bar
                     SCAN 18446744073709551616
-                    SCAN 18446744073709551615
                     SCAN 0x1
                     SCAN -
                     SCAN 0 TYPE string
