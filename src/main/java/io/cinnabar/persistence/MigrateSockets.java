@@ -76,6 +76,11 @@ public final class MigrateSockets {
         return c;
     }
 
+    /** Open cached connections (INFO's migrate_cached_sockets). */
+    public int size() {
+        return conns.size();
+    }
+
     public void close(String host, int port) {
         Conn c = conns.remove(host + ":" + port);
         if (c != null) close(c);

@@ -218,7 +218,8 @@ final class InfoSections {
         f(b, "pubsubshard_channels", 0);
         f(b, "latest_fork_usec", 0);
         f(b, "total_forks", 0);
-        f(b, "migrate_cached_sockets", 0);
+        io.cinnabar.persistence.Persistence p = s.persistence();
+        f(b, "migrate_cached_sockets", p == null ? 0 : p.migrateSockets().size());
         f(b, "slave_expires_tracked_keys", 0);
         f(b, "active_defrag_hits", 0);
         f(b, "active_defrag_misses", 0);
