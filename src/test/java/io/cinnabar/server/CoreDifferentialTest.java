@@ -1,29 +1,11 @@
 package io.cinnabar.server;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import io.cinnabar.Cinnabar;
 import io.cinnabar.testing.Differential;
-import io.cinnabar.testing.RealRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.cinnabar.testing.DifferentialTestBase;
 import org.junit.jupiter.api.Test;
 
 /** Connection-level commands, SET/GET/DEL and the dispatcher's errors, byte for byte against redis-server. */
-class CoreDifferentialTest {
-    static Cinnabar ours;
-    static RealRedis redis;
-
-    @BeforeAll static void start() {
-        assumeTrue(RealRedis.available(), "redis-server not installed");
-        ours = Cinnabar.builder().port(0).start();
-        redis = RealRedis.start();
-    }
-
-    @AfterAll static void stop() {
-        if (ours != null) ours.close();
-        if (redis != null) redis.close();
-    }
+class CoreDifferentialTest extends DifferentialTestBase {
 
     @Test void connectionCommands() {
         try (Differential d = new Differential(ours.port(), redis.port())) {

@@ -1,30 +1,12 @@
 package io.cinnabar.command.lists;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import io.cinnabar.Cinnabar;
 import io.cinnabar.testing.Differential;
-import io.cinnabar.testing.RealRedis;
+import io.cinnabar.testing.DifferentialTestBase;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** List commands, replies and errors byte for byte against a real redis-server. */
-class ListDifferentialTest {
-    static Cinnabar ours;
-    static RealRedis redis;
-
-    @BeforeAll static void start() {
-        assumeTrue(RealRedis.available(), "redis-server not installed");
-        ours = Cinnabar.builder().port(0).start();
-        redis = RealRedis.start();
-    }
-
-    @AfterAll static void stop() {
-        if (ours != null) ours.close();
-        if (redis != null) redis.close();
-    }
+class ListDifferentialTest extends DifferentialTestBase {
 
     @Test void script() {
         try (Differential d = new Differential(ours.port(), redis.port())) {

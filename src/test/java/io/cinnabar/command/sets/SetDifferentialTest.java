@@ -1,32 +1,14 @@
 package io.cinnabar.command.sets;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import io.cinnabar.Cinnabar;
 import io.cinnabar.testing.Differential;
-import io.cinnabar.testing.RealRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.cinnabar.testing.DifferentialTestBase;
 import org.junit.jupiter.api.Test;
 
 /**
  * Set commands byte for byte against redis-server. Member order only matches for intsets
  * (ascending in both), so listings of hashtable sets are limited to one member.
  */
-class SetDifferentialTest {
-    static Cinnabar ours;
-    static RealRedis redis;
-
-    @BeforeAll static void start() {
-        assumeTrue(RealRedis.available(), "redis-server not installed");
-        ours = Cinnabar.builder().port(0).start();
-        redis = RealRedis.start();
-    }
-
-    @AfterAll static void stop() {
-        if (ours != null) ours.close();
-        if (redis != null) redis.close();
-    }
+class SetDifferentialTest extends DifferentialTestBase {
 
     @Test void basicsAndErrors() {
         try (Differential d = new Differential(ours.port(), redis.port())) {

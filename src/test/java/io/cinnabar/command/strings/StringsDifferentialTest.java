@@ -1,10 +1,7 @@
 package io.cinnabar.command.strings;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import io.cinnabar.Cinnabar;
 import io.cinnabar.testing.Differential;
-import io.cinnabar.testing.RealRedis;
+import io.cinnabar.testing.DifferentialTestBase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,25 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** String and bitmap commands, errors included, byte for byte against a real redis-server. */
-class StringsDifferentialTest {
-    static Cinnabar ours;
-    static RealRedis redis;
-
-    @BeforeAll static void start() {
-        assumeTrue(RealRedis.available(), "redis-server not installed");
-        ours = Cinnabar.builder().port(0).start();
-        redis = RealRedis.start();
-    }
-
-    @AfterAll static void stop() {
-        if (ours != null) ours.close();
-        if (redis != null) redis.close();
-    }
+class StringsDifferentialTest extends DifferentialTestBase {
 
     @Test void script() throws IOException {
         String text;
