@@ -267,7 +267,9 @@ public final class Config {
     // ---- access ----
 
     public ConfigParam param(String name) {
-        return byName.get(name.toLowerCase(Locale.ROOT));
+        // The code asks with lower-case literals on hot paths: try as given before lower-casing.
+        ConfigParam p = byName.get(name);
+        return p != null ? p : byName.get(name.toLowerCase(Locale.ROOT));
     }
 
     public Collection<ConfigParam> params() {

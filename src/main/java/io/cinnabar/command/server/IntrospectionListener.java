@@ -4,6 +4,7 @@ import io.cinnabar.command.CallListener;
 import io.cinnabar.command.CommandEntry;
 import io.cinnabar.command.CommandFlag;
 import io.cinnabar.command.CommandSpec;
+import io.cinnabar.config.ConfigParam;
 import io.cinnabar.resp.Argv;
 import io.cinnabar.server.ClientConnection;
 import io.cinnabar.server.Server;
@@ -16,22 +17,31 @@ import java.nio.charset.StandardCharsets;
  */
 final class IntrospectionListener implements CallListener {
     private final Server server;
+    // Read once per command: held directly instead of looked up by name each time.
+    private final ConfigParam latencyTracking;
+    private final ConfigParam latencyThreshold;
+    private final ConfigParam slowerThan;
+    private final ConfigParam slowlogMaxLen;
 
     IntrospectionListener(Server server) {
         this.server = server;
+        this.latencyTracking = server.config().param("latency-tracking");
+        this.latencyThreshold = server.config().param("latency-monitor-threshold");
+        this.slowerThan = server.config().param("slowlog-log-slower-than");
+        this.slowlogMaxLen = server.config().param("slowlog-max-len");
     }
 
     @Override public void called(ClientConnection c, CommandEntry e, Argv argv, long micros) {
         CommandSpec spec = e.spec();
-        if (server.config().getBool("latency-tracking")) server.latency().recordCall(e, micros);
+        if (latencyTracking.number() != 0) server.latency().recordCall(e, micros);
         long nowMs = server.clock().millis();
-        server.latency().addIfNeeded(server.config().getLong("latency-monitor-threshold"),
+        server.latency().addIfNeeded(latencyThreshold.number(),
                 spec.has(CommandFlag.FAST) ? "fast-command" : "command", micros / 1000, nowMs / 1000);
         boolean script = c.has(ClientConnection.LUA);
-        long slower = server.config().getLong("slowlog-log-slower-than");
+        long slower = slowerThan.number();
         if (!script && slower >= 0 && micros >= slower && !spec.has(CommandFlag.SKIP_SLOWLOG)) {
             server.slowlog().push(redacted(spec, argv), argv.size(), micros, nowMs / 1000, c.addr(), c.name,
-                    server.config().getLong("slowlog-max-len"));
+                    slowlogMaxLen.number());
         }
         if (!server.monitors().isEmpty() && !spec.has(CommandFlag.SKIP_MONITOR | CommandFlag.ADMIN)) {
             feedMonitors(c, spec, argv, nowMs);
