@@ -165,6 +165,31 @@ public final class CommandIntrospection {
     public static void getKeys(RespOut out, CommandSpec spec, Argv cmd, boolean withFlags) {
         int[] pos = new int[Math.max(16, cmd.size())];
         int[] flags = new int[pos.length];
+        int n = keyPositions(spec, cmd, pos, flags);
+        if (n <= 0) {
+            if (spec.has(CommandFlag.NO_MANDATORY_KEYS)) {
+                out.emptyArray();
+                return;
+            }
+            throw INVALID_ARGS;
+        }
+        out.arrayHeader(n);
+        for (int i = 0; i < n; i++) {
+            if (withFlags) {
+                out.arrayHeader(2);
+                out.bulk(cmd.get(pos[i]));
+                keyFlags(out, flags[i]);
+            } else {
+                out.bulk(cmd.get(pos[i]));
+            }
+        }
+    }
+
+    /**
+     * getKeysFromCommand: fills {@code pos} (and {@code flags}, both at least max(16, argc) long)
+     * with the argv indexes of cmd's keys; returns how many, or -1 when argv does not fit the specs.
+     */
+    public static int keyPositions(CommandSpec spec, Argv cmd, int[] pos, int[] flags) {
         int n = 0;
         for (KeySpec k : spec.keys()) {
             if ((k.flags & KeySpec.NOT_KEY) != 0) continue;
@@ -177,24 +202,7 @@ public final class CommandIntrospection {
             n += found;
         }
         if (n >= 0 && spec.fullName().startsWith("sort")) n = sortStoreKey(cmd, pos, flags, n);
-        if (n <= 0) {
-            if (spec.has(CommandFlag.NO_MANDATORY_KEYS)) {
-                out.emptyArray();
-                return;
-            }
-            throw INVALID_ARGS;
-        }
-        n = Math.min(n, pos.length);
-        out.arrayHeader(n);
-        for (int i = 0; i < n; i++) {
-            if (withFlags) {
-                out.arrayHeader(2);
-                out.bulk(cmd.get(pos[i]));
-                keyFlags(out, flags[i]);
-            } else {
-                out.bulk(cmd.get(pos[i]));
-            }
-        }
+        return Math.min(n, pos.length);
     }
 
     /** sortGetKeys: SORT's STORE destination (the last one given), skipping LIMIT/GET/BY arguments. */

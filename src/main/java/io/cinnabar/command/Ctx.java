@@ -134,6 +134,8 @@ public final class Ctx {
     public void signalModified(int db, byte[] key) {
         WatchSignal w = server.watches();
         if (w != null) w.touch(db, key);
+        ClientSideCaching t = server.tracking();
+        if (t != null) t.keyModified(client, key);
         server.blocking().signalKeyAsReady(server.db(db), key);
     }
 

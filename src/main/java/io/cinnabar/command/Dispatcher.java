@@ -21,6 +21,8 @@ public final class Dispatcher {
     private final Server server;
     private final List<CallListener> listeners = new ArrayList<>();
     private int depth;
+    /** The client whose top-level call is running (Redis' current_client within call()), else null. */
+    private ClientConnection current;
     /** CLIENT PAUSE: until when, and whether only writes are paused. */
     private long pausedUntil;
     private boolean pauseWritesOnly;
@@ -111,6 +113,8 @@ public final class Dispatcher {
                 throw Errors.err("Can't execute '" + spec.fullName() + "': only (P|S)SUBSCRIBE / "
                         + "(P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
             }
+            ClientSideCaching tracking = server.tracking();
+            if (tracking != null) tracking.beforeCommand();
             if (isPausedFor(c, flags)) {
                 c.postponedArgv = argv.copy();
                 c.flags |= ClientConnection.BLOCKED;
@@ -223,7 +227,11 @@ public final class Dispatcher {
         ctx.propagateAs = null;
         ctx.preventPropagation = false;
         int dbBefore = c.db;
-        if (depth == 0) c.lastCommand = e.spec.fullName(); // set before running, as processCommand does
+        boolean topLevel = depth == 0;
+        if (topLevel) {
+            c.lastCommand = e.spec.fullName(); // set before running, as processCommand does
+            current = c;
+        }
         depth++;
         long t0 = System.nanoTime();
         try {
@@ -254,6 +262,18 @@ public final class Dispatcher {
         if (!listeners.isEmpty()) {
             for (CallListener l : listeners) l.called(c, e, argv, micros);
         }
+        if (topLevel) current = null;
+        ClientSideCaching tracking = server.tracking();
+        // remembers the keys read; at the top level sends the invalidations held back until after the reply
+        if (tracking != null) tracking.called(ctx, e, argv, topLevel);
+    }
+
+    /**
+     * The client whose top-level command is running (the caller, inside EXEC and scripts), or null
+     * outside a command (active expiry, cron, eviction before a command).
+     */
+    public ClientConnection currentClient() {
+        return current;
     }
 
     /** True while inside a command (for code that must know whether a call is top-level). */
@@ -275,6 +295,8 @@ public final class Dispatcher {
         if (n != null && n.enabled(KeyEvent.EXPIRED)) n.notify(KeyEvent.EXPIRED, "expired", key, db.id());
         WatchSignal w = server.watches();
         if (w != null) w.touch(db.id(), key);
+        ClientSideCaching t = server.tracking();
+        if (t != null) t.keyModified(null, key);
         boolean lazy = server.config().getBool("lazyfree-lazy-expire");
         server.propagator().propagate(db.id(), new byte[][] {
             (lazy ? "UNLINK" : "DEL").getBytes(StandardCharsets.US_ASCII), key});

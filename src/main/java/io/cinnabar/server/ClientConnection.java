@@ -20,6 +20,9 @@ public final class ClientConnection {
             BLOCKED = 1 << 4, PUBSUB = 1 << 5, MASTER = 1 << 6, REPLICA = 1 << 7, MONITOR = 1 << 8,
             READONLY = 1 << 9, NO_EVICT = 1 << 10, UNBLOCKED = 1 << 11, PROTECTED = 1 << 12, CLOSE_ASAP = 1 << 13,
             NO_TOUCH = 1 << 14, TRACKING = 1 << 15, LUA = 1 << 16;
+    /** CLIENT TRACKING's modes (Redis' CLIENT_TRACKING_*), set and cleared by io.cinnabar.tracking. */
+    public static final int TRACKING_BROKEN_REDIR = 1 << 17, TRACKING_BCAST = 1 << 18, TRACKING_OPTIN = 1 << 19,
+            TRACKING_OPTOUT = 1 << 20, TRACKING_CACHING = 1 << 21, TRACKING_NOLOOP = 1 << 22;
 
     public enum ReplyMode { ON, OFF, SKIP, SKIP_NEXT }
 
@@ -69,6 +72,8 @@ public final class ClientConnection {
     long replyPeak;
     /** CLIENT TRACKING REDIRECT target (CLIENT GETREDIR), 0 when none. */
     public long trackingRedirect;
+    /** CLIENT TRACKING BCAST prefixes, in byte order (null when none). */
+    public java.util.NavigableSet<byte[]> trackingPrefixes;
     boolean pendingFlush;
     boolean closed;
 

@@ -85,6 +85,8 @@ public final class ClientInfo {
         if (c.has(ClientConnection.MULTI)) f.append('x');
         if (c.has(ClientConnection.BLOCKED)) f.append('b');
         if (c.has(ClientConnection.TRACKING)) f.append('t');
+        if (c.has(ClientConnection.TRACKING_BROKEN_REDIR)) f.append('R');
+        if (c.has(ClientConnection.TRACKING_BCAST)) f.append('B');
         if (c.has(ClientConnection.DIRTY_CAS)) f.append('d');
         if (c.has(ClientConnection.CLOSE_AFTER_REPLY)) f.append('c');
         if (c.has(ClientConnection.UNBLOCKED)) f.append('u');

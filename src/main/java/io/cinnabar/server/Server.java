@@ -44,6 +44,8 @@ public final class Server {
     private Object replication;
     private Object persistence;
     private Object pubsub;
+    private Object tracking;
+    private final List<Runnable> beforeSleep = new ArrayList<>();
     private long nextClientId = 1;
     /** Changes since the last save (Redis' server.dirty). */
     public long dirty;
@@ -137,6 +139,9 @@ public final class Server {
     public void notifications(Object n) { this.notifications = n; }
     @SuppressWarnings("unchecked") public <T> T pubsub() { return (T) pubsub; }
     public void pubsub(Object p) { this.pubsub = p; }
+    /** Client-side caching (io.cinnabar.command.ClientSideCaching), null until a client first enables tracking. */
+    @SuppressWarnings("unchecked") public <T> T tracking() { return (T) tracking; }
+    public void tracking(Object t) { this.tracking = t; }
     @SuppressWarnings("unchecked") public <T> T replication() { return (T) replication; }
     public void replication(Object r) { this.replication = r; }
     @SuppressWarnings("unchecked") public <T> T persistence() { return (T) persistence; }
@@ -216,8 +221,14 @@ public final class Server {
         }
     }
 
+    /** Runs {@code r} before each flush of pending replies (Redis' beforeSleep: tracking broadcasts). */
+    public void beforeSleep(Runnable r) {
+        beforeSleep.add(r);
+    }
+
     /** Writes and flushes every client marked pending. */
     public void flushPending() {
+        for (int i = 0; i < beforeSleep.size(); i++) beforeSleep.get(i).run();
         for (int i = 0; i < pendingFlush.size(); i++) {
             ClientConnection c = pendingFlush.get(i);
             c.pendingFlush = false;

@@ -6,6 +6,10 @@ import io.cinnabar.command.Ctx;
 import io.cinnabar.error.Errors;
 import io.cinnabar.resp.Argv;
 import io.cinnabar.server.ClientConnection;
+import io.cinnabar.tracking.ClientCachingCommand;
+import io.cinnabar.tracking.ClientGetredirCommand;
+import io.cinnabar.tracking.ClientTrackingCommand;
+import io.cinnabar.tracking.ClientTrackinginfoCommand;
 import java.util.Locale;
 
 /** {@code CLIENT subcommand ...}: a container. */
@@ -15,7 +19,8 @@ final class ClientCommand implements Command {
             .subcommands(new ClientIdCommand(), new ClientSetnameCommand(), new ClientGetnameCommand(),
                     new ClientListCommand(), new ClientInfoCommand(), new ClientKillCommand(), new ClientPauseCommand(),
                     new ClientUnpauseCommand(), new ClientReplyCommand(), new ClientNoEvictCommand(),
-                    new ClientUnblockCommand(), new ClientGetredirCommand(), new ClientTrackinginfoCommand(),
+                    new ClientUnblockCommand(), new ClientTrackingCommand(), new ClientCachingCommand(),
+                    new ClientGetredirCommand(), new ClientTrackinginfoCommand(),
                     new ClientHelpCommand()).build();
 
     @Override public CommandSpec spec() {

@@ -32,7 +32,7 @@ final class ResetCommand implements Command {
         c.authenticated = !ctx.server().authRequired();
         c.user = "default";
         c.replyMode = ClientConnection.ReplyMode.ON;
-        c.flags &= ~(ClientConnection.READONLY | ClientConnection.PUBSUB | ClientConnection.TRACKING);
+        c.flags &= ~(ClientConnection.READONLY | ClientConnection.PUBSUB); // tracking: its reset hook
         ctx.out().simple("RESET");
     }
 }

@@ -30,6 +30,8 @@ final class FlushallCommand implements Command {
             db.clear();
         }
         ctx.dirty(removed + 1); // flushAllDataAndResetRDB counts the flush itself too
+        io.cinnabar.command.ClientSideCaching t = ctx.server().tracking();
+        if (t != null) t.flushed(); // signalFlushedDb's trackingInvalidateKeysOnFlush
         // signalFlushedDb: blocked XREADGROUP clients learn their stream is gone
         for (int i = 0; i < ctx.server().dbCount(); i++) ctx.server().blocking().signalAllKeys(i);
         ctx.propagateAs(argv);

@@ -29,6 +29,8 @@ final class FlushdbCommand implements Command {
         if (w != null) w.touchAll(db.id()); // before emptying: it looks at which watched keys exist
         db.clear();
         ctx.dirty(removed);
+        io.cinnabar.command.ClientSideCaching t = ctx.server().tracking();
+        if (t != null) t.flushed(); // signalFlushedDb's trackingInvalidateKeysOnFlush
         ctx.server().blocking().signalAllKeys(db.id()); // blocked XREADGROUP clients learn their stream is gone
         ctx.propagateAs(argv); // propagated even when the db was empty (forceCommandPropagation)
         ctx.out().ok();

@@ -227,9 +227,10 @@ final class InfoSections {
         f(b, "active_defrag_key_misses", 0);
         f(b, "total_active_defrag_time", 0);
         f(b, "current_active_defrag_time", 0);
-        f(b, "tracking_total_keys", 0);
-        f(b, "tracking_total_items", 0);
-        f(b, "tracking_total_prefixes", 0);
+        io.cinnabar.command.ClientSideCaching t = s.tracking();
+        f(b, "tracking_total_keys", t == null ? 0 : t.totalKeys());
+        f(b, "tracking_total_items", t == null ? 0 : t.totalItems());
+        f(b, "tracking_total_prefixes", t == null ? 0 : t.totalPrefixes());
         f(b, "unexpected_error_replies", st.unexpectedErrorReplies);
         f(b, "total_error_replies", st.totalErrorReplies);
         f(b, "dump_payload_sanitizations", 0);

@@ -1,4 +1,4 @@
-package io.cinnabar.command.connection;
+package io.cinnabar.tracking;
 
 import static io.cinnabar.command.CommandFlag.LOADING;
 import static io.cinnabar.command.CommandFlag.NOSCRIPT;
@@ -12,7 +12,7 @@ import io.cinnabar.resp.Argv;
 import io.cinnabar.server.ClientConnection;
 
 /** {@code CLIENT GETREDIR}: -1 unless tracking with a redirection. */
-final class ClientGetredirCommand implements Command {
+public final class ClientGetredirCommand implements Command {
     static final CommandSpec SPEC = CommandSpec.builder("getredir", "connection").parent("client").arity(2).flags(NOSCRIPT, LOADING, STALE).acl(AclCategory.CONNECTION)
             .doc("Get tracking notifications redirection client ID if any", "6.0.0", "O(1)").build();
 
