@@ -32,6 +32,7 @@ final class Subsystems {
             ((Watches) server.watches()).unwatchAll(c);
             pubsub.unsubscribeEverything(c, false);
         });
+        io.cinnabar.memory.Memory.install(server);
         Persistence persistence = new Persistence(server);
         server.persistence(persistence);
         server.replication(new Replication(server));
@@ -47,6 +48,7 @@ final class Subsystems {
     static void started(Server server) {
         Persistence persistence = server.persistence();
         server.net().cron().addTask(persistence::cron);
+        server.net().cron().addTask(((io.cinnabar.memory.Memory) server.memory())::cron);
         Replication replication = server.replication();
         server.net().cron().addTask(replication::cron);
         io.cinnabar.command.keys.WritableReplicaExpiry.install(server, server.net().cron());

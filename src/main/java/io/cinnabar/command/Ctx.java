@@ -126,6 +126,7 @@ public final class Ctx {
 
     public void modified(int db, byte[] key, KeyEvent event) {
         server.dirty++;
+        server.db(db).account(key); // the key's size delta into the memory accounting
         signalModified(db, key);
         notify(event, key, db);
     }

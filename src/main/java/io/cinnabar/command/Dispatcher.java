@@ -28,6 +28,8 @@ public final class Dispatcher {
     private boolean pauseWritesOnly;
     private final List<ClientConnection> postponed = new ArrayList<>();
     private java.util.function.BooleanSupplier oomGuard = () -> false;
+    /** The guard's verdict before the current command (server.pre_command_oom_state, for scripts). */
+    private boolean preCommandOom;
 
     public Dispatcher(Server server) {
         this.server = server;
@@ -99,7 +101,8 @@ public final class Dispatcher {
             boolean exec = inMulti && spec.name().equals("exec");
             // EXEC is judged by what it queued (processCommand's mstate.cmd_flags)
             long flags = exec ? spec.flags() | queuedFlags(c) : spec.flags();
-            if (oomGuard.getAsBoolean()) {
+            preCommandOom = oomGuard.getAsBoolean();
+            if (preCommandOom) {
                 boolean reject = (flags & CommandFlag.DENYOOM) != 0;
                 // queueing can take unlimited memory: refuse everything but EXEC/DISCARD/QUIT/RESET
                 if (inMulti && !exec && !isOneOf(spec, "discard", "quit", "reset")) reject = true;
@@ -192,6 +195,15 @@ public final class Dispatcher {
      */
     public void oomGuard(java.util.function.BooleanSupplier guard) {
         this.oomGuard = guard;
+    }
+
+    /**
+     * Whether the server was over maxmemory with nothing left to evict when the running top-level
+     * command started (Redis' pre_command_oom_state): a script refuses DENYOOM calls then, unless
+     * it already wrote or runs with allow-oom.
+     */
+    public boolean preCommandOom() {
+        return preCommandOom;
     }
 
     private static boolean allowedInPubSub(String n) {

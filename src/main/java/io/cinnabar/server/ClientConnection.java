@@ -107,6 +107,11 @@ public final class ClientConnection {
         if (resumeHook != null && !closed) resumeHook.run();
     }
 
+    /** The query buffer's (emulated) allocation, as counted in used_memory and CLIENT LIST qbuf. */
+    public long queryBufferBytes() {
+        return qbufCapacity;
+    }
+
     /** Bytes of replies waiting: our buffer plus what the channel has not yet written. */
     public long outputBytes() {
         long n = out.pending();

@@ -46,6 +46,7 @@ public final class Server {
     private Object pubsub;
     private Object tracking;
     private final List<Runnable> beforeSleep = new ArrayList<>();
+    private Object memory;
     private long nextClientId = 1;
     /** Changes since the last save (Redis' server.dirty). */
     public long dirty;
@@ -145,6 +146,9 @@ public final class Server {
     @SuppressWarnings("unchecked") public <T> T replication() { return (T) replication; }
     public void replication(Object r) { this.replication = r; }
     @SuppressWarnings("unchecked") public <T> T persistence() { return (T) persistence; }
+    /** Memory accounting and maxmemory eviction (io.cinnabar.memory.Memory). */
+    @SuppressWarnings("unchecked") public <T> T memory() { return (T) memory; }
+    public void memory(Object m) { this.memory = m; }
     public void persistence(Object p) { this.persistence = p; }
 
     // ---- clients ----

@@ -26,6 +26,8 @@ public final class Stats {
     public long syncPartialOk;
     public long syncPartialErr;
     public long pubsubChannelsPeak;
+    /** Values UNLINK / FLUSH* ASYNC freed "in the background" (INFO lazyfreed_objects). */
+    public long lazyfreedObjects;
     /** errorstats: error code → count. */
     public final Map<String, Long> errors = new HashMap<>();
 
@@ -45,6 +47,7 @@ public final class Stats {
         clientQueryBufferLimitDisconnections = clientOutputBufferLimitDisconnections = 0;
         totalReadsProcessed = totalWritesProcessed = 0;
         syncFull = syncPartialOk = syncPartialErr = 0;
+        lazyfreedObjects = 0;
         errors.clear();
     }
 }

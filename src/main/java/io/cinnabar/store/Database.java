@@ -36,6 +36,10 @@ public final class Database {
     long avgTtl;
     /** Share of expired keys among the last samples, for the cycle's effort decision. */
     double expiredStalePerc;
+    /** Sum of the keys' accounted bytes (see {@link MemoryEstimate}), expires entries aside. */
+    private long usedBytes;
+    /** The entry last looked up or added: {@link #account} after a write usually finds it here. */
+    private KeyEntry lastEntry;
     /** Where the active expiry cycle resumes its walk of the expires dict (Redis' expires_cursor). */
     long expiresCursor;
 
@@ -105,6 +109,7 @@ public final class Database {
             return null;
         }
         e.lru = access.touched(e.lru, clock.millis());
+        lastEntry = e;
         return e;
     }
 
@@ -156,6 +161,8 @@ public final class Database {
         KeyEntry e = new KeyEntry(key, Dict.hash(key), value);
         e.lru = access.initial(clock.millis());
         keys.add(e);
+        account(e);
+        lastEntry = e;
         if (addListener != null) addListener.accept(this, key);
         return e;
     }
@@ -171,6 +178,7 @@ public final class Database {
         if (e == null) return add(key, value);
         e.value = value;
         if (!keepTtl && e.expireAt != 0) removeExpire(e);
+        account(e);
         return e;
     }
 
@@ -189,6 +197,9 @@ public final class Database {
     /** Removes an entry found by lookup. */
     public void removeEntry(KeyEntry e) {
         keys.remove(e.key());
+        usedBytes -= e.accountedBytes();
+        e.memUnits = 0;
+        if (e == lastEntry) lastEntry = null;
         if (e.expireAt != 0) {
             expires.remove(e.key());
             e.expireAt = 0;
@@ -231,6 +242,8 @@ public final class Database {
         keys = new Dict<>();
         expires = new Dict<>();
         avgTtl = 0;
+        usedBytes = 0;
+        lastEntry = null;
     }
 
     /** Exchanges contents with another database (SWAPDB); ids stay. */
@@ -244,6 +257,10 @@ public final class Database {
         long a = avgTtl;
         avgTtl = other.avgTtl;
         other.avgTtl = a;
+        long u = usedBytes;
+        usedBytes = other.usedBytes;
+        other.usedBytes = u;
+        lastEntry = other.lastEntry = null;
     }
 
     /**
@@ -283,6 +300,54 @@ public final class Database {
             if (keys.isRehashing()) keys.rehashMillis(1);
             else if (expires.isRehashing()) expires.rehashMillis(1);
         }
+    }
+
+    // ---- memory accounting ----
+
+    /**
+     * Re-estimates a key after a write (called by the command context's modified()): the delta
+     * between its new estimate and the one accounted goes into {@link #usedBytes()}.
+     */
+    public void account(byte[] key) {
+        KeyEntry e = lastEntry;
+        if (e == null || (e.key != key && !java.util.Arrays.equals(e.key, key))) {
+            e = keys.get(key);
+            if (e == null) return;
+        }
+        account(e);
+    }
+
+    private void account(KeyEntry e) {
+        long bytes = MemoryEstimate.keyUsage(e.key, e.value, MemoryEstimate.DEFAULT_SAMPLES);
+        int units = (int) Math.min(Integer.MAX_VALUE, (bytes + 7) >>> 3);
+        usedBytes += ((long) units - e.memUnits) << 3;
+        e.memUnits = units;
+    }
+
+    /** What this database's keys hold: their accounted bytes plus the expires entries. */
+    public long usedBytes() {
+        return usedBytes + (long) expires.size() * MemoryEstimate.EXPIRE_ENTRY;
+    }
+
+    /** Re-estimates every key (after values were built in place without a write being recorded). */
+    public void reaccountAll() {
+        keys.forEach(this::account);
+    }
+
+    /**
+     * Up to {@code count} keys sampled from a random region of the keyspace, or of the volatile
+     * keys only (eviction's evictionPoolPopulate); logically expired keys included.
+     */
+    public void sampleKeys(boolean volatileOnly, int count, Consumer<KeyEntry> visitor) {
+        if (volatileOnly) expires.sample(count, x -> visitor.accept(x.target));
+        else keys.sample(count, visitor);
+    }
+
+    /** A random key, or a random volatile key (the *-random eviction policies); null when none. */
+    public KeyEntry randomEntry(boolean volatileOnly) {
+        if (!volatileOnly) return keys.random();
+        ExpireEntry x = expires.random();
+        return x == null ? null : x.target;
     }
 
     public int lruClock() {

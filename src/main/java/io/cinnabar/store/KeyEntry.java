@@ -10,6 +10,8 @@ public final class KeyEntry extends DictEntry {
     long expireAt;
     /** Seconds-resolution access clock (Redis' LRU clock) or, under an LFU policy, the LFU counter. */
     int lru;
+    /** This key's bytes as last accounted ({@link MemoryEstimate}), in 8-byte units. */
+    int memUnits;
 
     KeyEntry(byte[] key, int hash, Object value) {
         super(key, hash);
@@ -39,6 +41,11 @@ public final class KeyEntry extends DictEntry {
 
     public void lru(int v) {
         this.lru = v;
+    }
+
+    /** The bytes the keyspace accounting holds for this key (MEMORY USAGE with the default samples). */
+    public long accountedBytes() {
+        return (long) memUnits << 3;
     }
 
     public ValueType type() {

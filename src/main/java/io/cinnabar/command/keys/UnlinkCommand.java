@@ -11,8 +11,9 @@ import io.cinnabar.command.KeyEvent;
 import io.cinnabar.command.KeySpec;
 import io.cinnabar.resp.Argv;
 import io.cinnabar.store.Database;
+import io.cinnabar.store.MemoryEstimate;
 
-/** {@code UNLINK key [key ...]}: DEL whose freeing Redis does in the background; the JVM's GC already does. */
+/** {@code UNLINK key [key ...]}: DEL whose freeing Redis does in the background; the JVM's GC already does (counted in lazyfreed_objects as Redis would). */
 final class UnlinkCommand implements Command {
     static final CommandSpec SPEC = CommandSpec.builder("unlink", "generic").arity(-2).flags(WRITE, FAST)
             .acl(AclCategory.KEYSPACE).key(KeySpec.range(1, -1, 1, KeySpec.RM | KeySpec.DELETE))
@@ -22,6 +23,9 @@ final class UnlinkCommand implements Command {
                     + "objects where composed of.")
             .tips("request_policy:multi_shard", "response_policy:agg_sum").build();
 
+    /** LAZYFREE_THRESHOLD. */
+    private static final long LAZYFREE_THRESHOLD = 64;
+
     @Override public CommandSpec spec() {
         return SPEC;
     }
@@ -30,7 +34,11 @@ final class UnlinkCommand implements Command {
         Database db = ctx.db();
         long deleted = 0;
         for (int i = 1; i < argv.size(); i++) {
-            if (db.delete(argv.get(i))) {
+            io.cinnabar.store.KeyEntry e = db.lookup(argv.get(i));
+            if (e != null) {
+                // dbAsyncDelete: a value that takes more than 64 frees goes to the lazyfree thread
+                if (MemoryEstimate.freeEffort(e.value()) > LAZYFREE_THRESHOLD) ctx.server().stats().lazyfreedObjects++;
+                db.removeEntry(e);
                 ctx.modified(argv.get(i), KeyEvent.DEL);
                 deleted++;
             }

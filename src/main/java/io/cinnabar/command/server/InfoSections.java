@@ -39,7 +39,6 @@ final class InfoSections {
         switch (section) {
             case "server": server(s, b); break;
             case "clients": clients(s, b); break;
-            case "memory": memory(s, b); break;
             case "stats": stats(s, b); break;
             case "cpu": cpu(b); break;
             case "modules": break;
@@ -106,86 +105,6 @@ final class InfoSections {
         f(b, "clients_in_timeout_table", s.blocking().clientsWithTimeout());
     }
 
-    static long usedMemory() {
-        Runtime r = Runtime.getRuntime();
-        return r.totalMemory() - r.freeMemory();
-    }
-
-    static long rss() {
-        try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-            }
-        } catch (Exception e) {
-            // not Linux
-        }
-        return Runtime.getRuntime().totalMemory();
-    }
-
-    static String human(long n) {
-        if (n < 1024) return n + "B";
-        String[] units = {"K", "M", "G", "T", "P"};
-        double d = n;
-        int i = -1;
-        while (d >= 1024 && i < units.length - 1) {
-            d /= 1024;
-            i++;
-        }
-        return String.format(Locale.ROOT, "%.2f%s", d, units[i]);
-    }
-
-    private static void memory(Server s, StringBuilder b) {
-        long used = usedMemory();
-        long rss = rss();
-        long max = s.config().getLong("maxmemory");
-        long total = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
-        f(b, "used_memory", used);
-        f(b, "used_memory_human", human(used));
-        f(b, "used_memory_rss", rss);
-        f(b, "used_memory_rss_human", human(rss));
-        f(b, "used_memory_peak", used);
-        f(b, "used_memory_peak_human", human(used));
-        f(b, "used_memory_peak_perc", "100.00%");
-        f(b, "used_memory_overhead", 0);
-        f(b, "used_memory_startup", 0);
-        f(b, "used_memory_dataset", used);
-        f(b, "used_memory_dataset_perc", "100.00%");
-        f(b, "total_system_memory", total);
-        f(b, "total_system_memory_human", human(total));
-        f(b, "used_memory_lua", 31744);
-        f(b, "used_memory_vm_eval", 31744);
-        f(b, "used_memory_lua_human", "31.00K");
-        f(b, "used_memory_scripts_eval", 0);
-        f(b, "number_of_cached_scripts", 0);
-        f(b, "number_of_functions", 0);
-        f(b, "number_of_libraries", 0);
-        f(b, "used_memory_vm_functions", 32768);
-        f(b, "used_memory_vm_total", 64512);
-        f(b, "used_memory_vm_total_human", "63.00K");
-        f(b, "used_memory_functions", 184);
-        f(b, "used_memory_scripts", 184);
-        f(b, "used_memory_scripts_human", "184B");
-        f(b, "maxmemory", max);
-        f(b, "maxmemory_human", human(max));
-        f(b, "maxmemory_policy", s.config().get("maxmemory-policy"));
-        f(b, "mem_fragmentation_ratio", String.format(Locale.ROOT, "%.2f", used == 0 ? 1.0 : (double) rss / used));
-        f(b, "mem_fragmentation_bytes", rss - used);
-        f(b, "mem_not_counted_for_evict", 0);
-        f(b, "mem_replication_backlog", 0);
-        f(b, "mem_total_replication_buffers", 0);
-        f(b, "mem_clients_slaves", 0);
-        long normal = 0;
-        for (ClientConnection c : s.clients().values()) normal += c.outputBytes();
-        f(b, "mem_clients_normal", normal);
-        f(b, "mem_cluster_links", 0);
-        f(b, "mem_aof_buffer", 0);
-        f(b, "mem_allocator", "jvm");
-        f(b, "active_defrag_running", 0);
-        f(b, "lazyfree_pending_objects", 0);
-        f(b, "lazyfreed_objects", 0);
-    }
-
     private static void stats(Server s, StringBuilder b) {
         Stats st = s.stats();
         f(b, "total_connections_received", st.connectionsReceived);
@@ -209,8 +128,9 @@ final class InfoSections {
         f(b, "expire_cycle_cpu_milliseconds", st.expireCycleCpuMillis);
         f(b, "evicted_keys", st.evictedKeys);
         f(b, "evicted_clients", 0);
-        f(b, "total_eviction_exceeded_time", 0);
-        f(b, "current_eviction_exceeded_time", 0);
+        io.cinnabar.memory.Memory mem = s.memory();
+        f(b, "total_eviction_exceeded_time", mem == null ? 0 : mem.evictor().totalExceededMillis());
+        f(b, "current_eviction_exceeded_time", mem == null ? 0 : mem.evictor().currentExceededMillis());
         f(b, "keyspace_hits", st.keyspaceHits);
         f(b, "keyspace_misses", st.keyspaceMisses);
         f(b, "pubsub_channels", 0);

@@ -16,7 +16,6 @@ final class MemoryDoctorCommand implements Command {
     }
 
     @Override public void execute(Ctx ctx, Argv argv) {
-        ctx.out().verbatim("Hi Sam, I can't find any memory issue in your instance. "
-                + "I can only account for what occurs on this base.");
+        ctx.out().verbatim(io.cinnabar.memory.MemoryInfo.doctor(ctx.server()));
     }
 }
