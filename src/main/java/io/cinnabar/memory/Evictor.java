@@ -1,5 +1,6 @@
 package io.cinnabar.memory;
 
+import io.cinnabar.command.ClientSideCaching;
 import io.cinnabar.command.KeyEvent;
 import io.cinnabar.command.KeyspaceNotifier;
 import io.cinnabar.command.WatchSignal;
@@ -174,6 +175,8 @@ public final class Evictor {
         server.stats().evictedKeys++;
         WatchSignal w = server.watches();
         if (w != null) w.touch(db.id(), key);
+        ClientSideCaching t = server.tracking();
+        if (t != null) t.keyModified(null, key);
         KeyspaceNotifier n = server.notifications();
         if (n != null && n.enabled(KeyEvent.EVICTED)) n.notify(KeyEvent.EVICTED, "evicted", key, db.id());
         boolean lazy = server.config().getBool("lazyfree-lazy-eviction");
