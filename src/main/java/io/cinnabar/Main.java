@@ -91,6 +91,11 @@ public final class Main {
             log.warning("Failed listening on port " + cfg.get("port") + " (TCP), aborting.");
             System.exit(1);
             return;
+        } catch (io.cinnabar.acl.AclFile.StartupError e) {
+            log.warning(e.getMessage());
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             while (cause.getCause() != null && !(cause instanceof java.io.IOException)) cause = cause.getCause();

@@ -1,5 +1,7 @@
 package io.cinnabar;
 
+import io.cinnabar.acl.Acl;
+import io.cinnabar.acl.AclFile;
 import io.cinnabar.blocking.Blocking;
 import io.cinnabar.command.transactions.Watches;
 import io.cinnabar.persistence.Persistence;
@@ -21,6 +23,11 @@ final class Subsystems {
 
     /** Before the server listens. */
     static void install(Server server) {
+        Acl acl = new Acl(server);
+        server.acl(acl);
+        server.authPolicy(acl::setDefaultAuth, acl::defaultUserRequiresAuth);
+        server.dispatcher().accessControl(acl);
+        AclFile.loadAtStartup(acl, server.config().extraDirectives());
         server.blocking(new Blocking(server));
         io.cinnabar.command.server.ServerCommands.install(server);
         server.watches(new Watches(server));

@@ -16,6 +16,8 @@ public final class CommandEntry {
     public long microseconds;
     public long rejectedCalls;
     public long failedCalls;
+    /** Sequential id in its registry (subcommands included), for ACL command bitmaps. */
+    int id = -1;
 
     CommandEntry(Command command, CommandEntry parent) {
         this.command = command;
@@ -37,6 +39,10 @@ public final class CommandEntry {
 
     public CommandSpec spec() {
         return spec;
+    }
+
+    public int id() {
+        return id;
     }
 
     public CommandEntry parent() {

@@ -15,6 +15,7 @@ public final class CommandRegistry {
     private final List<CommandEntry> all = new ArrayList<>();
     private byte[][] names = new byte[512][];
     private CommandEntry[] entries = new CommandEntry[512];
+    private final List<CommandEntry> byId = new ArrayList<>();
 
     public CommandRegistry register(Collection<? extends Command> commands) {
         for (Command c : commands) register(c);
@@ -28,7 +29,23 @@ public final class CommandRegistry {
         CommandEntry e = new CommandEntry(c, null);
         insert(name, e);
         all.add(e);
+        assignId(e);
+        if (e.subcommands != null) for (CommandEntry sub : e.subcommands.values()) assignId(sub);
         return this;
+    }
+
+    private void assignId(CommandEntry e) {
+        e.id = byId.size();
+        byId.add(e);
+    }
+
+    /** Commands and subcommands by id (0 .. {@link #idCount()} - 1). */
+    public CommandEntry byId(int id) {
+        return byId.get(id);
+    }
+
+    public int idCount() {
+        return byId.size();
     }
 
     private void insert(byte[] name, CommandEntry e) {

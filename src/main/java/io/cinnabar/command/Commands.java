@@ -36,6 +36,7 @@ public final class Commands {
                 .register(PubSubCommands.all())
                 .register(ScriptingCommands.all())
                 .register(ReplicationCommands.all())
-                .register(PersistenceCommands.all());
+                .register(PersistenceCommands.all())
+                .register(io.cinnabar.command.acl.AclCommands.all());
     }
 }

@@ -30,9 +30,19 @@ public final class Dispatcher {
     private java.util.function.BooleanSupplier oomGuard = () -> false;
     /** The guard's verdict before the current command (server.pre_command_oom_state, for scripts). */
     private boolean preCommandOom;
+    /** ACLs: null allows everything. */
+    private AccessControl access;
 
     public Dispatcher(Server server) {
         this.server = server;
+    }
+
+    public void accessControl(AccessControl a) {
+        this.access = a;
+    }
+
+    public AccessControl accessControl() {
+        return access;
     }
 
     public void addListener(CallListener l) {
@@ -92,11 +102,15 @@ public final class Dispatcher {
                 if (e.subcommands != null && argv.size() >= 2) throw unknownCommandError(argv);
                 throw Errors.wrongArity(spec.fullName());
             }
-            if (!c.authenticated && !spec.has(CommandFlag.NO_AUTH)) {
+            if (!c.authenticated && !spec.has(CommandFlag.NO_AUTH) && server.authRequired()) {
                 throw Errors.NOAUTH;
             }
             if (inMulti && spec.has(CommandFlag.NO_MULTI)) {
                 throw Errors.err("Command not allowed inside a transaction");
+            }
+            if (access != null) {
+                RedisError denied = access.check(c, e, argv, inMulti);
+                if (denied != null) throw denied;
             }
             boolean exec = inMulti && spec.name().equals("exec");
             // EXEC is judged by what it queued (processCommand's mstate.cmd_flags)

@@ -123,7 +123,7 @@ public final class KeySpec {
             int inc = keywordStart >= 0 ? 1 : -1;
             for (int i = start; inc > 0 ? i <= end : i >= end; i += inc) {
                 if (i <= 0 || i >= argc) break;
-                if (argv.is(i, keyword)) {
+                if (argv.is(i, keyword.toLowerCase(java.util.Locale.ROOT))) {
                     first = i + 1;
                     break;
                 }

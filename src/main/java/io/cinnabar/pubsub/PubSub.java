@@ -237,6 +237,14 @@ public final class PubSub {
         return shardChannels.size();
     }
 
+    /** A client's channels (0), patterns (1) or shard channels (2), for ACL revocations. */
+    public static List<byte[]> subscriptions(ClientConnection c, int kind) {
+        List<byte[]> out = new ArrayList<>();
+        if (!(c.pubsubState instanceof Subscriptions s)) return out;
+        for (Chan ch : kind == 0 ? s.channels : kind == 1 ? s.patterns : s.shardChannels) out.add(ch.name);
+        return out;
+    }
+
     /** A client's subscription counts for CLIENT LIST: {sub, psub, ssub}. */
     public static int[] clientCounts(ClientConnection c) {
         if (!(c.pubsubState instanceof Subscriptions s)) return new int[3];

@@ -42,6 +42,8 @@ public final class ClientConnection {
     public String lastCommand = "NULL";
     public boolean authenticated;
     public String user = "default";
+    /** The ACL user (io.cinnabar.acl.AclUser); null for fake clients, which may run anything. */
+    public Object aclUser;
     public ReplyMode replyMode = ReplyMode.ON;
     public String libName;
     public String libVersion;

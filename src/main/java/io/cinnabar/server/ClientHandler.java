@@ -104,7 +104,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             while (query != null && query.isReadable() && !client.closed
                     && (client.flags & (ClientConnection.CLOSE_AFTER_REPLY | ClientConnection.BLOCKED | ClientConnection.CLOSE_ASAP)) == 0
                     && !d.isPaused(client)) {
-                if (!client.decoder().decode(query, client.argv, !client.authenticated)) break;
+                if (!client.decoder().decode(query, client.argv, !client.authenticated && server.authRequired())) break;
                 if (client.argv.size() == 0) continue;
                 d.process(client, client.argv);
             }

@@ -47,6 +47,10 @@ public final class Server {
     private Object tracking;
     private final List<Runnable> beforeSleep = new ArrayList<>();
     private Object memory;
+    private Object acl;
+    /** clientSetDefaultAuth and authRequired's server part; the ACL subsystem installs its own. */
+    private Consumer<ClientConnection> defaultAuth = c -> c.authenticated = !authRequired();
+    private java.util.function.BooleanSupplier authRequired = () -> !config().get("requirepass").isEmpty();
     private long nextClientId = 1;
     /** Changes since the last save (Redis' server.dirty). */
     public long dirty;
@@ -143,6 +147,8 @@ public final class Server {
     /** Client-side caching (io.cinnabar.command.ClientSideCaching), null until a client first enables tracking. */
     @SuppressWarnings("unchecked") public <T> T tracking() { return (T) tracking; }
     public void tracking(Object t) { this.tracking = t; }
+    @SuppressWarnings("unchecked") public <T> T acl() { return (T) acl; }
+    public void acl(Object a) { this.acl = a; }
     @SuppressWarnings("unchecked") public <T> T replication() { return (T) replication; }
     public void replication(Object r) { this.replication = r; }
     @SuppressWarnings("unchecked") public <T> T persistence() { return (T) persistence; }
@@ -157,7 +163,7 @@ public final class Server {
             String laddr, boolean unix) {
         ClientConnection c = new ClientConnection(nextClientId++, ch, alloc, clock.millis(), addr, laddr, unix);
         c.decoder().maxBulkLen(config.getLong("proto-max-bulk-len"));
-        c.authenticated = !authRequired();
+        setDefaultAuth(c);
         clients.put(c.id, c);
         stats.connectionsReceived++;
         return c;
@@ -187,8 +193,20 @@ public final class Server {
         return c;
     }
 
+    /** Whether a client that has not authenticated must (the default user has a password or is off). */
     public boolean authRequired() {
-        return !config.get("requirepass").isEmpty();
+        return authRequired.getAsBoolean();
+    }
+
+    /** A new or RESET client runs as the default user, authenticated if that user needs no password. */
+    public void setDefaultAuth(ClientConnection c) {
+        defaultAuth.accept(c);
+    }
+
+    /** Installs the ACL subsystem's notion of the default user (clientSetDefaultAuth, authRequired). */
+    public void authPolicy(Consumer<ClientConnection> defaultAuth, java.util.function.BooleanSupplier required) {
+        this.defaultAuth = defaultAuth;
+        this.authRequired = required;
     }
 
     public Map<Long, ClientConnection> clients() {

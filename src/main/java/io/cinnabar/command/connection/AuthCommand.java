@@ -8,6 +8,7 @@ import static io.cinnabar.command.CommandFlag.NO_AUTH;
 import static io.cinnabar.command.CommandFlag.SENTINEL;
 import static io.cinnabar.command.CommandFlag.STALE;
 
+import io.cinnabar.acl.Acl;
 import io.cinnabar.command.AclCategory;
 import io.cinnabar.command.Command;
 import io.cinnabar.command.CommandSpec;
@@ -16,7 +17,7 @@ import io.cinnabar.error.Errors;
 import io.cinnabar.error.RedisError;
 import io.cinnabar.resp.Argv;
 
-/** {@code AUTH [username] password}: checks against requirepass for the default user. */
+/** {@code AUTH [username] password}: without a username, the default user (whose password is requirepass). */
 final class AuthCommand implements Command {
     static final CommandSpec SPEC = CommandSpec.builder("auth", "connection").arity(-2)
             .flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, SENTINEL, ALLOW_BUSY).acl(AclCategory.CONNECTION)
@@ -31,21 +32,15 @@ final class AuthCommand implements Command {
 
     @Override public void execute(Ctx ctx, Argv argv) {
         if (argv.size() > 3) throw Errors.SYNTAX;
-        String user = argv.size() == 3 ? argv.str(1) : "default";
-        String pass = argv.str(argv.size() - 1);
-        if (argv.size() == 2 && !ctx.server().authRequired()) {
+        Acl acl = Acl.of(ctx.server());
+        if (argv.size() == 2 && acl.defaultUserIsNopass()) {
             throw Errors.err("AUTH <password> called without any password configured for the default user. "
                     + "Are you sure your configuration is correct?");
         }
-        if (!checkPassword(ctx, user, pass)) throw WRONGPASS;
-        ctx.client().authenticated = true;
-        ctx.client().user = user;
+        byte[] user = argv.size() == 3 ? argv.get(1) : DEFAULT;
+        if (!acl.authenticate(ctx.client(), user, argv.get(argv.size() - 1), argv.get(0))) throw WRONGPASS;
         ctx.out().ok();
     }
 
-    static boolean checkPassword(Ctx ctx, String user, String pass) {
-        if (!user.equals("default")) return false;
-        String required = ctx.server().config().get("requirepass");
-        return required.isEmpty() || required.equals(pass);
-    }
+    private static final byte[] DEFAULT = {'d', 'e', 'f', 'a', 'u', 'l', 't'};
 }

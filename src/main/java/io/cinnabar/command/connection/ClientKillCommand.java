@@ -29,6 +29,7 @@ final class ClientKillCommand implements Command {
 
     @Override public void execute(Ctx ctx, Argv argv) {
         String addr = null, laddr = null, user = null;
+        Object aclUser = null;
         int type = -1;
         long id = 0, maxAge = 0;
         boolean skipme = true;
@@ -50,7 +51,9 @@ final class ClientKillCommand implements Command {
                     laddr = argv.str(i + 1);
                 } else if (argv.is(i, "user") && more) {
                     user = argv.str(i + 1);
-                    if (!user.equals("default")) throw Errors.err("No such user '" + user + "'");
+                    aclUser = io.cinnabar.acl.Acl.of(ctx.server()).user(new String(argv.get(i + 1),
+                            java.nio.charset.StandardCharsets.ISO_8859_1));
+                    if (aclUser == null) throw Errors.err("No such user '" + user + "'");
                 } else if (argv.is(i, "skipme") && more) {
                     if (argv.is(i + 1, "yes")) skipme = true;
                     else if (argv.is(i + 1, "no")) skipme = false;
@@ -70,7 +73,7 @@ final class ClientKillCommand implements Command {
             if (laddr != null && !laddr.equals(c.laddr())) continue;
             if (type != -1 && ClientCommand.typeOf(c) != type) continue;
             if (id != 0 && c.id() != id) continue;
-            if (user != null && !user.equals(c.user)) continue;
+            if (aclUser != null && c.aclUser != aclUser) continue;
             if (maxAge != 0 && (now - c.createdMillis()) / 1000 < maxAge) continue;
             if (c == self && skipme) continue;
             victims.add(c);

@@ -8,6 +8,7 @@ import static io.cinnabar.command.CommandFlag.NO_AUTH;
 import static io.cinnabar.command.CommandFlag.SENTINEL;
 import static io.cinnabar.command.CommandFlag.STALE;
 
+import io.cinnabar.acl.Acl;
 import io.cinnabar.command.AclCategory;
 import io.cinnabar.command.Command;
 import io.cinnabar.command.CommandSpec;
@@ -42,9 +43,9 @@ final class HelloCommand implements Command {
         for (int j = next; j < argv.size(); j++) {
             int more = argv.size() - 1 - j;
             if (argv.is(j, "auth") && more >= 2) {
-                if (!AuthCommand.checkPassword(ctx, argv.str(j + 1), argv.str(j + 2))) throw AuthCommand.WRONGPASS;
-                c.authenticated = true;
-                c.user = argv.str(j + 1);
+                if (!Acl.of(ctx.server()).authenticate(c, argv.get(j + 1), argv.get(j + 2), argv.get(0))) {
+                    throw AuthCommand.WRONGPASS;
+                }
                 j += 2;
             } else if (argv.is(j, "setname") && more >= 1) {
                 newName = ClientNames.validate(argv.get(j + 1));

@@ -29,8 +29,7 @@ final class ResetCommand implements Command {
         c.db = 0;
         c.out().protocol(2);
         c.name = null;
-        c.authenticated = !ctx.server().authRequired();
-        c.user = "default";
+        ctx.server().setDefaultAuth(c);
         c.replyMode = ClientConnection.ReplyMode.ON;
         c.flags &= ~(ClientConnection.READONLY | ClientConnection.PUBSUB); // tracking: its reset hook
         ctx.out().simple("RESET");

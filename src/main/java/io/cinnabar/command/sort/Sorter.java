@@ -42,6 +42,17 @@ final class Sorter {
         }
     }
 
+    private static final io.cinnabar.error.RedisError BY_DENIED =
+            Errors.err("BY option of SORT denied due to insufficient ACL permissions.");
+    private static final io.cinnabar.error.RedisError GET_DENIED =
+            Errors.err("GET option of SORT denied due to insufficient ACL permissions.");
+
+    /** BY and GET patterns may name any key: the user needs read access to all keys (ACLs). */
+    private static boolean fullKeyAccess(Ctx ctx, Argv argv) {
+        io.cinnabar.acl.Acl acl = io.cinnabar.acl.Acl.of(ctx.server());
+        return acl == null || acl.mayAccessAllKeys(ctx.client(), ctx.command(), argv, io.cinnabar.command.KeySpec.ACCESS);
+    }
+
     static void sort(Ctx ctx, Argv argv, boolean readonly) {
         boolean desc = false, alpha = false, dontsort = false;
         long limitStart = 0, limitCount = -1;
@@ -65,7 +76,9 @@ final class Sorter {
                 sortBy = argv.get(++j);
                 // a BY pattern without '*' is constant: nothing to sort by
                 if (indexOf(sortBy, (byte) '*', 0) < 0) dontsort = true;
+                else if (!fullKeyAccess(ctx, argv)) throw BY_DENIED;
             } else if (argv.is(j, "get") && left >= 1) {
+                if (!fullKeyAccess(ctx, argv)) throw GET_DENIED;
                 gets.add(argv.get(++j));
             } else {
                 throw Errors.SYNTAX;

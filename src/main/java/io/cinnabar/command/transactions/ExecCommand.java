@@ -5,6 +5,7 @@ import static io.cinnabar.command.CommandFlag.NOSCRIPT;
 import static io.cinnabar.command.CommandFlag.SKIP_SLOWLOG;
 import static io.cinnabar.command.CommandFlag.STALE;
 
+import io.cinnabar.command.AccessControl;
 import io.cinnabar.command.AclCategory;
 import io.cinnabar.command.Command;
 import io.cinnabar.command.CommandEntry;
@@ -53,7 +54,13 @@ final class ExecCommand implements Command {
         ctx.out().arrayHeader(n);
         boolean wasNested = ctx.nested(true);
         try {
-            for (int j = 0; j < n; j++) d.call(ctx, cmds[j], argvs[j]);
+            AccessControl access = d.accessControl();
+            for (int j = 0; j < n; j++) {
+                // ACLs are checked again: they may have changed since the command was queued
+                RedisError denied = access == null ? null : access.checkQueued(c, cmds[j], argvs[j]);
+                if (denied != null) d.replyError(c, denied);
+                else d.call(ctx, cmds[j], argvs[j]);
+            }
         } finally {
             ctx.nested(wasNested);
             d.discardTransaction(c);
