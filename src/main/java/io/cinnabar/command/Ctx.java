@@ -125,6 +125,7 @@ public final class Ctx {
     }
 
     public void modified(int db, byte[] key, KeyEvent event) {
+        assert server.db(db).snapshotSafe(key) : "changed a key without Database's snapshot hook";
         server.dirty++;
         server.db(db).account(key); // the key's size delta into the memory accounting
         signalModified(db, key);

@@ -4,6 +4,9 @@ import io.cinnabar.persistence.rdb.RdbFormatException;
 import io.cinnabar.persistence.rdb.RdbLoadOptions;
 import io.cinnabar.persistence.rdb.RdbLoader;
 import io.cinnabar.persistence.rdb.RdbSnapshot;
+import io.cinnabar.persistence.snapshot.FileSink;
+import io.cinnabar.persistence.snapshot.Sink;
+import io.cinnabar.persistence.snapshot.SnapshotJob;
 import io.cinnabar.server.Server;
 import io.cinnabar.store.Database;
 import java.io.BufferedInputStream;
@@ -18,22 +21,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * RDB persistence of one server: SAVE, BGSAVE, save points, loading at start, and the state INFO
  * persistence reports.
  * <p>
- * A background save serializes the keyspace on the owner thread into memory (a consistent image,
- * since nothing else runs meanwhile) and writes and fsyncs the file on a background thread, so the
- * server keeps serving while the disk works. Serialization itself still pauses the loop for its
- * duration; the versioned, sliced snapshot of docs/ARCHITECTURE.md is the next step.
+ * A background save is a {@link SnapshotJob}: the keyspace is serialized in slices between
+ * commands, with old values written before any write reaches them, and the file is written and
+ * fsynced on the job's writer thread. Other subsystems (full sync, AOF rewrite) start their
+ * snapshots through {@link #startSnapshot}; one runs at a time.
  */
 public final class Persistence {
     private final Server server;
-    private final ExecutorService io;
     private boolean bgsaveInProgress;
+    private SnapshotJob job;
+    private SnapshotJob bgsaveJob;
+    private SnapshotPurpose jobPurpose;
     private boolean bgsaveScheduled;
     private boolean lastBgsaveOk = true;
     private long bgsaveStartMillis;
@@ -49,19 +53,15 @@ public final class Persistence {
 
     public Persistence(Server server) {
         this.server = server;
-        this.io = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "cinnabar-rdb-io");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     public Path rdbPath() {
         return Path.of(server.config().get("dir")).resolve(server.config().get("dbfilename"));
     }
 
+    /** A BGSAVE, or any RDB snapshot (a full sync's), is running: Redis' child_type == CHILD_TYPE_RDB. */
     public boolean bgsaveInProgress() {
-        return bgsaveInProgress;
+        return bgsaveInProgress || (jobPurpose != null && jobPurpose.rdb());
     }
 
     public boolean lastBgsaveOk() {
@@ -104,8 +104,18 @@ public final class Persistence {
         }
     }
 
+    /** INFO current_save_keys_processed / current_save_keys_total. */
+    public long currentSaveKeysProcessed() {
+        return job == null ? 0 : job.keysWritten();
+    }
+
+    public long currentSaveKeysTotal() {
+        return job == null ? 0 : job.keysTotal();
+    }
+
     public long currentBgsaveSeconds() {
-        return bgsaveInProgress ? (server.clock().millis() - bgsaveStartMillis) / 1000 : -1;
+        if (bgsaveInProgress) return (server.clock().millis() - bgsaveStartMillis) / 1000;
+        return job != null && jobPurpose.rdb() ? job.elapsedMillis() / 1000 : -1;
     }
 
     public long lastBgsaveSeconds() {
@@ -140,9 +150,23 @@ public final class Persistence {
 
     /** SAVE: writes the file now, blocking the server (as Redis does). */
     public void save() throws IOException {
-        byte[] data = snapshotBytes();
-        writeFile(data);
-        saved(server.dirty);
+        long dirtyAtStart = server.dirty;
+        Path target = rdbPath();
+        Path tmp = target.resolveSibling("temp-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".rdb");
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
+                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+            OutputStream out = buffered(java.nio.channels.Channels.newOutputStream(ch));
+            RdbSnapshot.write(out, server.dbs(), aux(), server.config().getBool("rdbcompression"),
+                    server.config().getBool("rdbchecksum"));
+            out.flush();
+            ch.force(true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        saved(dirtyAtStart);
     }
 
     private void saved(long dirtyAtStart) {
@@ -151,31 +175,70 @@ public final class Persistence {
         rdbSaves++;
     }
 
-    private void writeFile(byte[] data) throws IOException {
-        Path target = rdbPath();
-        Path tmp = target.resolveSibling("temp-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".rdb");
-        try (OutputStream out = Files.newOutputStream(tmp);
-             java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
-                     java.nio.file.StandardOpenOption.WRITE)) {
-            out.write(data);
-            out.flush();
-            ch.force(true);
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    /**
+     * Starts a point-in-time snapshot of the keyspace that runs while the server serves (see
+     * {@link SnapshotJob}): the RDB image as of now, with Redis' AUX fields plus {@code extraAux}
+     * (repl-id/repl-offset for a replica, aof-base 1 for an AOF preamble), streamed to {@code sink}.
+     * One runs at a time (Redis' one child): check {@link #snapshotInProgress()} first.
+     *
+     * @param done called on the owner thread when the sink finished, failed or was cancelled
+     * @throws IllegalStateException if a snapshot is already in progress
+     */
+    public SnapshotJob startSnapshot(SnapshotPurpose purpose, Map<String, String> extraAux, Sink sink,
+            Consumer<SnapshotJob.Result> done) {
+        if (job != null) throw new IllegalStateException("a snapshot is already in progress");
+        jobPurpose = purpose;
+        Map<String, String> aux = aux();
+        aux.putAll(extraAux);
+        SnapshotJob.Options options = SnapshotJob.Options.defaults(server.config().getBool("rdbcompression"),
+                server.config().getBool("rdbchecksum"), server.config().getInt("rdb-key-save-delay"));
+        SnapshotJob.Loop loop = new SnapshotJob.Loop() {
+            @Override public void execute(Runnable r) {
+                server.net().execute(r);
+            }
+
+            @Override public void schedule(Runnable r, long delayMillis) {
+                server.net().schedule(r, delayMillis);
+            }
+        };
+        SnapshotJob[] started = new SnapshotJob[1];
+        started[0] = SnapshotJob.start(server.dbs(), aux, options, loop, sink, r -> {
+            if (job == started[0]) {
+                job = null;
+                jobPurpose = null;
+            }
+            done.accept(r);
+        });
+        job = started[0];
+        return job;
     }
 
-    /** BGSAVE: false if one is already running. */
+    /** True while a snapshot (BGSAVE, full sync, AOF rewrite) runs: Redis' "a child is active". */
+    public boolean snapshotInProgress() {
+        return job != null;
+    }
+
+    /** Why the running snapshot was started, or null: Redis' child_type (RDB for BGSAVE and full sync, AOF). */
+    public SnapshotPurpose snapshotPurpose() {
+        return jobPurpose;
+    }
+
+    /** The running snapshot, or null. */
+    public SnapshotJob snapshot() {
+        return job;
+    }
+
+    /** BGSAVE: false if a snapshot is already running. The file is written while the server serves. */
     public boolean bgsave() {
-        if (bgsaveInProgress) return false;
-        byte[] data;
+        if (job != null) return false;
         long dirtyAtStart = server.dirty;
         lastBgsaveTryMillis = server.clock().millis();
+        FileSink sink;
         try {
-            data = snapshotBytes();
+            sink = FileSink.forTarget(rdbPath());
         } catch (IOException e) {
+            server.log().warning("Failed opening the temp RDB file (in server root dir " + server.config().get("dir")
+                    + ") for saving: " + e.getMessage());
             lastBgsaveOk = false;
             return true;
         }
@@ -183,28 +246,44 @@ public final class Persistence {
         bgsaveScheduled = false;
         bgsaveStartMillis = server.clock().millis();
         server.log().notice("Background saving started");
-        io.execute(() -> {
-            boolean ok;
-            try {
-                writeFile(data);
-                ok = true;
-            } catch (IOException e) {
-                server.log().warning("Background saving error: " + e.getMessage());
-                ok = false;
-            }
-            boolean result = ok;
-            server.net().execute(() -> bgsaveDone(result, dirtyAtStart));
-        });
+        bgsaveJob = startSnapshot(SnapshotPurpose.BGSAVE, Map.of(), sink, r -> bgsaveDone(r, dirtyAtStart));
         return true;
     }
 
-    private void bgsaveDone(boolean ok, long dirtyAtStart) {
+    private void bgsaveDone(SnapshotJob.Result r, long dirtyAtStart) {
         bgsaveInProgress = false;
-        lastBgsaveOk = ok;
+        bgsaveJob = null;
         lastBgsaveSeconds = (server.clock().millis() - bgsaveStartMillis) / 1000;
-        if (ok) {
-            saved(dirtyAtStart);
-            server.log().notice("Background saving terminated with success");
+        switch (r.status()) {
+            case OK -> {
+                lastBgsaveOk = true;
+                saved(dirtyAtStart);
+                server.log().notice("Background saving terminated with success");
+            }
+            case FAILED -> {
+                lastBgsaveOk = false;
+                server.log().warning("Background saving error: " + r.error());
+            }
+            case CANCELLED -> server.log().warning("Background saving terminated by signal 10");
+        }
+    }
+
+    /** Stops a running BGSAVE (killRDBChild): FLUSHALL, SHUTDOWN. The status stays as it was. */
+    public void cancelBgsave(long waitMillis) {
+        if (bgsaveJob != null) bgsaveJob.cancel(waitMillis);
+    }
+
+    /**
+     * FLUSHALL's part (flushAllDataAndResetRDB): a running BGSAVE is aborted, and with save points
+     * configured the now empty dataset is saved at once.
+     */
+    public void afterFlushAll() {
+        cancelBgsave(0);
+        if (server.config().get("save").isBlank()) return;
+        try {
+            save();
+        } catch (IOException e) {
+            server.log().warning("Error saving DB on FLUSHALL: " + e.getMessage());
         }
     }
 
@@ -215,7 +294,7 @@ public final class Persistence {
     /** From cron: a scheduled BGSAVE, and the save points. */
     public void cron() {
         migrateSockets.cron(server.clock().millis());
-        if (bgsaveInProgress) return;
+        if (job != null) return;
         if (bgsaveScheduled) {
             bgsave();
             return;
@@ -268,7 +347,7 @@ public final class Persistence {
     }
 
     public void close() {
-        io.shutdown();
+        if (job != null) job.cancel(2000);
     }
 
     static OutputStream buffered(OutputStream o) {

@@ -14,8 +14,8 @@ public final class PersistenceInfo {
         f(b, "current_cow_size", 0);
         f(b, "current_cow_size_age", 0);
         f(b, "current_fork_perc", "0.00");
-        f(b, "current_save_keys_processed", 0);
-        f(b, "current_save_keys_total", 0);
+        f(b, "current_save_keys_processed", p.currentSaveKeysProcessed());
+        f(b, "current_save_keys_total", p.currentSaveKeysTotal());
         f(b, "rdb_changes_since_last_save", s.dirty);
         f(b, "rdb_bgsave_in_progress", p.bgsaveInProgress() ? 1 : 0);
         f(b, "rdb_last_save_time", s.lastSaveMillis / 1000);

@@ -25,6 +25,8 @@ public final class Server {
     private final Config config;
     private final Clock clock;
     private Database[] dbs;
+    /** Snapshot epochs shared by every database this server creates (store.SnapshotVersions). */
+    private final io.cinnabar.store.SnapshotVersions snapshotVersions = new io.cinnabar.store.SnapshotVersions();
     private final CommandRegistry registry;
     private final Dispatcher dispatcher;
     private final Stats stats = new Stats();
@@ -318,6 +320,7 @@ public final class Server {
 
     public Database newDatabase(int id) {
         Database db = new Database(id, clock, this::onExpired);
+        db.versions(snapshotVersions);
         db.accessTracking(accessTracking);
         db.expiryPaused(() -> dispatcher != null && dispatcher.pauseInEffect());
         db.onAdd(this::onAdded);

@@ -32,6 +32,7 @@ public final class Database {
     private ExpireMode expireMode = ExpireMode.DELETE;
     private AccessTracking access = new AccessTracking();
     private BooleanSupplier expiryPaused = () -> false;
+    private SnapshotVersions versions = new SnapshotVersions();
     /** Estimated average TTL of volatile keys, maintained by the active expiry cycle (INFO keyspace avg_ttl). */
     long avgTtl;
     /** Share of expired keys among the last samples, for the cycle's effort decision. */
@@ -78,6 +79,32 @@ public final class Database {
         this.expireMode = mode;
     }
 
+    /** Shares the server's snapshot epochs (every database of a keyspace must use the same one). */
+    public void versions(SnapshotVersions v) {
+        this.versions = v;
+    }
+
+    public SnapshotVersions versions() {
+        return versions;
+    }
+
+    /** The pre-write hook of a running snapshot: every path that hands out or removes an entry calls it. */
+    private KeyEntry guard(KeyEntry e) {
+        if (versions.hook != null) versions.guard(keys, e);
+        return e;
+    }
+
+    /**
+     * True unless a snapshot is running and the key's entry was not written by it yet: after a
+     * write, this must hold (checked with {@code assert} where commands record changes), since every
+     * path to an entry serializes it first.
+     */
+    public boolean snapshotSafe(byte[] key) {
+        if (versions.hook == null) return true;
+        KeyEntry e = keys.get(key);
+        return e == null || e.snapshotStamp() == versions.epoch;
+    }
+
     public int size() {
         return keys.size();
     }
@@ -90,6 +117,10 @@ public final class Database {
         return avgTtl;
     }
 
+    /**
+     * The key dict, for read-only iteration (KEYS, SCAN, saving). Entries met this way must not be
+     * changed or removed except through this class, which runs the snapshot hook.
+     */
     public Dict<KeyEntry> keys() {
         return keys;
     }
@@ -104,11 +135,12 @@ public final class Database {
     public KeyEntry lookup(byte[] key) {
         KeyEntry e = keys.get(key);
         if (e == null) return null;
+        guard(e);
         if (e.expireAt != 0 && isExpired(e)) {
             if (deletesExpired()) expire(e);
             return null;
         }
-        e.lru = access.touched(e.lru, clock.millis());
+        e.lru(access.touched(e.lru(), clock.millis()));
         lastEntry = e;
         return e;
     }
@@ -117,6 +149,7 @@ public final class Database {
     public KeyEntry peek(byte[] key) {
         KeyEntry e = keys.get(key);
         if (e == null) return null;
+        guard(e);
         if (e.expireAt != 0 && isExpired(e)) {
             if (deletesExpired()) expire(e);
             return null;
@@ -126,7 +159,8 @@ public final class Database {
 
     /** The entry even when logically expired (DEBUG OBJECT, the expiry cycle). */
     public KeyEntry raw(byte[] key) {
-        return keys.get(key);
+        KeyEntry e = keys.get(key);
+        return e == null ? null : guard(e);
     }
 
     public Object get(byte[] key) {
@@ -159,7 +193,8 @@ public final class Database {
     /** Adds a key known to be absent (after a lookup). */
     public KeyEntry add(byte[] key, Object value) {
         KeyEntry e = new KeyEntry(key, Dict.hash(key), value);
-        e.lru = access.initial(clock.millis());
+        e.lru(access.initial(clock.millis()));
+        e.snapshotStamp(versions.epoch); // created after a running snapshot began: not part of it
         keys.add(e);
         account(e);
         lastEntry = e;
@@ -196,6 +231,7 @@ public final class Database {
 
     /** Removes an entry found by lookup. */
     public void removeEntry(KeyEntry e) {
+        guard(e);
         keys.remove(e.key());
         usedBytes -= e.accountedBytes();
         e.memUnits = 0;
@@ -207,6 +243,7 @@ public final class Database {
     }
 
     public void setExpire(KeyEntry e, long whenMillis) {
+        guard(e);
         if (e.expireAt == 0) expires.add(new ExpireEntry(e));
         e.expireAt = whenMillis;
     }
@@ -214,6 +251,7 @@ public final class Database {
     /** Removes the TTL; false if the key had none. */
     public boolean removeExpire(KeyEntry e) {
         if (e.expireAt == 0) return false;
+        guard(e);
         expires.remove(e.key());
         e.expireAt = 0;
         return true;
@@ -275,6 +313,7 @@ public final class Database {
         while (true) {
             KeyEntry e = keys.random();
             if (e == null) return null;
+            guard(e);
             if (!isExpired(e)) return e;
             if (delete) {
                 expire(e);
@@ -345,9 +384,14 @@ public final class Database {
 
     /** A random key, or a random volatile key (the *-random eviction policies); null when none. */
     public KeyEntry randomEntry(boolean volatileOnly) {
-        if (!volatileOnly) return keys.random();
-        ExpireEntry x = expires.random();
-        return x == null ? null : x.target;
+        KeyEntry e;
+        if (volatileOnly) {
+            ExpireEntry x = expires.random();
+            e = x == null ? null : x.target;
+        } else {
+            e = keys.random();
+        }
+        return e == null ? null : guard(e);
     }
 
     public int lruClock() {
@@ -356,13 +400,13 @@ public final class Database {
 
     /** OBJECT FREQ: the key's LFU counter after decay (meaningful under an LFU policy). */
     public int lfuCounter(KeyEntry e) {
-        return access.decayed(e.lru, clock.millis());
+        return access.decayed(e.lru(), clock.millis());
     }
 
     /** Seconds since the key was last accessed (OBJECT IDLETIME). */
     public long idleSeconds(KeyEntry e) {
         long now = lruClock();
-        long lru = e.lru & 0xFFFFFF;
+        long lru = e.lru();
         return now >= lru ? now - lru : (0xFFFFFF - lru) + now;
     }
 }

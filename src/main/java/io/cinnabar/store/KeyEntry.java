@@ -8,8 +8,12 @@ package io.cinnabar.store;
 public final class KeyEntry extends DictEntry {
     Object value;
     long expireAt;
-    /** Seconds-resolution access clock (Redis' LRU clock) or, under an LFU policy, the LFU counter. */
-    int lru;
+    /**
+     * Low 24 bits: seconds-resolution access clock (Redis' LRU clock) or, under an LFU policy, the
+     * LFU pair. High 8 bits: the snapshot epoch this entry was last stamped with (see
+     * {@link SnapshotVersions}); packed here so an entry stays at 40 bytes.
+     */
+    private int meta;
     /** This key's bytes as last accounted ({@link MemoryEstimate}), in 8-byte units. */
     int memUnits;
 
@@ -36,11 +40,23 @@ public final class KeyEntry extends DictEntry {
     }
 
     public int lru() {
-        return lru;
+        return meta & LRU_MASK;
     }
 
     public void lru(int v) {
-        this.lru = v;
+        this.meta = (meta & ~LRU_MASK) | (v & LRU_MASK);
+    }
+
+    static final int LRU_MASK = 0xFFFFFF;
+
+    /** The snapshot epoch (0..255) this entry was last stamped with. */
+    public int snapshotStamp() {
+        return meta >>> 24;
+    }
+
+    /** Marks the entry as serialized by (or created during) the snapshot of this epoch. */
+    public void snapshotStamp(int epoch) {
+        this.meta = (meta & LRU_MASK) | (epoch << 24);
     }
 
     /** The bytes the keyspace accounting holds for this key (MEMORY USAGE with the default samples). */

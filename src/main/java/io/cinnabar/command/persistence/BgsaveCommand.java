@@ -28,13 +28,15 @@ final class BgsaveCommand implements Command {
             else throw Errors.SYNTAX;
         }
         Persistence p = ctx.server().persistence();
-        if (p.bgsaveInProgress()) {
-            if (schedule) {
+        if (p.bgsaveInProgress()) throw Errors.err("Background save already in progress");
+        if (p.snapshotInProgress() || ctx.nested()) {
+            if (schedule || ctx.nested()) {
                 p.scheduleBgsave();
                 ctx.out().simple("Background saving scheduled");
                 return;
             }
-            throw Errors.err("Background save already in progress");
+            throw Errors.err("Another child process is active (AOF?): can't BGSAVE right now. "
+                    + "Use BGSAVE SCHEDULE in order to schedule a BGSAVE whenever possible.");
         }
         p.bgsave();
         ctx.out().simple("Background saving started");

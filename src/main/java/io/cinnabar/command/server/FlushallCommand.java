@@ -29,7 +29,10 @@ final class FlushallCommand implements Command {
             removed += db.size();
             db.clear();
         }
-        ctx.dirty(removed + 1); // flushAllDataAndResetRDB counts the flush itself too
+        ctx.dirty(removed);
+        io.cinnabar.persistence.Persistence p = ctx.server().persistence();
+        if (p != null) p.afterFlushAll(); // aborts a BGSAVE; saves at once when save points are set
+        ctx.dirty(1); // flushAllDataAndResetRDB counts the flush itself too
         io.cinnabar.command.ClientSideCaching t = ctx.server().tracking();
         if (t != null) t.flushed(); // signalFlushedDb's trackingInvalidateKeysOnFlush
         // signalFlushedDb: blocked XREADGROUP clients learn their stream is gone

@@ -44,6 +44,10 @@ final class ShutdownCommand implements Command {
         s.log().warning("User requested shutdown...");
         io.cinnabar.persistence.Persistence p = s.persistence();
         if (p != null) {
+            if (p.bgsaveInProgress()) {
+                s.log().warning("There is a child saving an .rdb. Killing it!");
+                p.cancelBgsave(2000);
+            }
             boolean wantSave = save || (!nosave && !s.config().get("save").isBlank());
             if (wantSave) {
                 try {

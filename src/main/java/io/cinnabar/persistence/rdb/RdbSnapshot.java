@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Writes a whole keyspace as an RDB file (rdbSaveRio): header, AUX fields, then per non-empty
  * database SELECTDB, RESIZEDB and each key with its expiry, then EOF and the CRC64.
- * Runs on the owner thread (it reads live values).
+ * Runs on the owner thread (it reads live values) and blocks it: SAVE, DEBUG RELOAD, SHUTDOWN.
+ * Background saves use {@code persistence.snapshot.SnapshotJob}, which serves commands meanwhile.
  */
 public final class RdbSnapshot {
     private RdbSnapshot() {}
@@ -17,15 +18,11 @@ public final class RdbSnapshot {
     public static void write(OutputStream os, Database[] dbs, Map<String, String> aux, boolean compress,
             boolean checksum) throws IOException {
         RdbWriter w = new RdbWriter(os, compress);
-        w.header();
-        for (Map.Entry<String, String> e : aux.entrySet()) w.aux(e.getKey(), e.getValue());
+        header(w, aux);
         for (Database db : dbs) {
             if (db.size() == 0) continue;
-            w.writeByte(RdbWriter.OPCODE_SELECTDB);
-            w.length(db.id());
-            w.writeByte(RdbWriter.OPCODE_RESIZEDB);
-            w.length(db.size());
-            w.length(db.expiresSize());
+            selectDb(w, db.id());
+            resizeDb(w, db.size(), db.expiresSize());
             IOException[] failure = new IOException[1];
             db.keys().forEach(e -> {
                 if (failure[0] != null) return;
@@ -40,7 +37,26 @@ public final class RdbSnapshot {
         w.finish(checksum);
     }
 
-    static void writeKey(RdbWriter w, KeyEntry e) throws IOException {
+    /** The magic with the version, then the AUX fields. */
+    public static void header(RdbWriter w, Map<String, String> aux) throws IOException {
+        w.header();
+        for (Map.Entry<String, String> e : aux.entrySet()) w.aux(e.getKey(), e.getValue());
+    }
+
+    public static void selectDb(RdbWriter w, int id) throws IOException {
+        w.writeByte(RdbWriter.OPCODE_SELECTDB);
+        w.length(id);
+    }
+
+    /** RESIZEDB: a sizing hint for the loader (keys, keys with a TTL). */
+    public static void resizeDb(RdbWriter w, long keys, long expires) throws IOException {
+        w.writeByte(RdbWriter.OPCODE_RESIZEDB);
+        w.length(keys);
+        w.length(expires);
+    }
+
+    /** One key: its expiry (if any), type, name and value. */
+    public static void writeKey(RdbWriter w, KeyEntry e) throws IOException {
         if (e.hasExpire()) {
             w.writeByte(RdbWriter.OPCODE_EXPIRETIME_MS);
             w.millis(e.expireAt());

@@ -25,13 +25,23 @@ public final class RdbWriter {
 
     private final OutputStream out;
     private final boolean compress;
+    private final boolean trackCrc;
     private long crc;
     private long written;
     private final byte[] scratch = new byte[9];
 
     public RdbWriter(OutputStream out, boolean compress) {
+        this(out, compress, true);
+    }
+
+    /**
+     * @param trackCrc false when whoever consumes the bytes computes the checksum itself (a
+     *                 background snapshot does it on its writer thread, off the owner thread)
+     */
+    public RdbWriter(OutputStream out, boolean compress, boolean trackCrc) {
         this.out = out;
         this.compress = compress;
+        this.trackCrc = trackCrc;
     }
 
     public long written() {
@@ -40,7 +50,7 @@ public final class RdbWriter {
 
     public void raw(byte[] b, int off, int len) throws IOException {
         out.write(b, off, len);
-        crc = Crc64.update(crc, b, off, len);
+        if (trackCrc) crc = Crc64.update(crc, b, off, len);
         written += len;
     }
 
