@@ -2,6 +2,7 @@ package io.cinnabar.command;
 
 import io.cinnabar.command.connection.ConnectionCommands;
 import io.cinnabar.command.hashes.HashCommands;
+import io.cinnabar.command.hyperloglog.HyperLogLogCommands;
 import io.cinnabar.command.keys.KeyCommands;
 import io.cinnabar.command.lists.ListCommands;
 import io.cinnabar.command.persistence.PersistenceCommands;
@@ -37,6 +38,7 @@ public final class Commands {
                 .register(ScriptingCommands.all())
                 .register(ReplicationCommands.all())
                 .register(PersistenceCommands.all())
-                .register(io.cinnabar.command.acl.AclCommands.all());
+                .register(io.cinnabar.command.acl.AclCommands.all())
+                .register(HyperLogLogCommands.all());
     }
 }

@@ -56,6 +56,23 @@ public final class MutableString {
         }
     }
 
+    /** Sets the length: truncates, or grows zero-filled (sdsIncrLen, for in-place encodings such as HLL). */
+    public void setLength(int n) {
+        if (n > len) extendTo(n);
+        else len = n;
+    }
+
+    /** Makes room for at least {@code cap} bytes without changing the length (sdsMakeRoomFor). */
+    public void ensureCapacity(int cap) {
+        ensure(cap);
+    }
+
+    /** Replaces the content with {@code exact} (taking ownership): an encoding conversion in place. */
+    public void reset(byte[] exact) {
+        buf = exact;
+        len = exact.length;
+    }
+
     public byte[] toBytes() {
         return Arrays.copyOf(buf, len);
     }

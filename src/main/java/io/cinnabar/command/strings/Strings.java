@@ -32,12 +32,12 @@ public final class Strings {
         }
     }
 
-    static boolean isString(Object v) {
+    public static boolean isString(Object v) {
         return v instanceof byte[] || v instanceof MutableString;
     }
 
     /** lookupKeyRead: the value of any type or null, counting a keyspace hit or miss. */
-    static Object lookupRead(Ctx ctx, byte[] key) {
+    public static Object lookupRead(Ctx ctx, byte[] key) {
         Object v = ctx.db().get(key);
         if (v == null) ctx.server().stats().keyspaceMisses++;
         else ctx.server().stats().keyspaceHits++;
@@ -52,14 +52,14 @@ public final class Strings {
     }
 
     /** lookupKeyWrite + checkType: the entry of a string key, or null; WRONGTYPE for another type. */
-    static KeyEntry writeEntry(Ctx ctx, byte[] key) {
+    public static KeyEntry writeEntry(Ctx ctx, byte[] key) {
         KeyEntry e = ctx.db().lookup(key);
         if (e != null && !isString(e.value())) throw Errors.WRONGTYPE;
         return e;
     }
 
     /** dbUnshareStringValue: the entry's value as a MutableString that may be changed in place. */
-    static MutableString unshare(KeyEntry e) {
+    public static MutableString unshare(KeyEntry e) {
         if (e.value() instanceof MutableString m) return m;
         MutableString m = new MutableString((byte[]) e.value(), 0);
         e.value(m);
