@@ -1,6 +1,7 @@
 package io.cinnabar.command;
 
 import io.cinnabar.command.connection.ConnectionCommands;
+import io.cinnabar.command.geo.GeoCommands;
 import io.cinnabar.command.hashes.HashCommands;
 import io.cinnabar.command.hyperloglog.HyperLogLogCommands;
 import io.cinnabar.command.keys.KeyCommands;
@@ -39,6 +40,7 @@ public final class Commands {
                 .register(ReplicationCommands.all())
                 .register(PersistenceCommands.all())
                 .register(io.cinnabar.command.acl.AclCommands.all())
-                .register(HyperLogLogCommands.all());
+                .register(HyperLogLogCommands.all())
+                .register(GeoCommands.all());
     }
 }

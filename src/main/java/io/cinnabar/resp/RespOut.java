@@ -248,6 +248,18 @@ public final class RespOut {
         }
     }
 
+    /** A double already formatted (addReplyHumanLongDouble): RESP3 ',' type, a bulk string in RESP2. */
+    public void doubleText(byte[] text) {
+        if (proto >= 3) {
+            ByteBuf b = buf();
+            b.writeByte(',');
+            b.writeBytes(text);
+            b.writeBytes(CRLF);
+        } else {
+            bulk(text);
+        }
+    }
+
     /** A big number: RESP3 '(' type, a bulk string in RESP2. */
     public void bigNumber(String digits) {
         if (proto >= 3) {
