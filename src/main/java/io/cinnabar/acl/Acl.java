@@ -164,6 +164,15 @@ public final class Acl implements AccessControl {
         return new RedisError("ERR The user executing the script " + errorMessage(r));
     }
 
+    /**
+     * For scripts' redis.call, as {@link #checkScriptCall} but returning the error text without its
+     * "ERR " code ("The user executing the script can't run this command or subcommand"), or null.
+     */
+    public String scriptCallError(ClientConnection caller, CommandEntry e, Argv argv) {
+        RedisError denied = checkScriptCall(caller, e, argv);
+        return denied == null ? null : denied.getMessage().substring(4);
+    }
+
     /** For redis.acl_check_cmd: whether the caller's user may run argv, without logging. */
     public boolean mayRun(ClientConnection caller, CommandEntry e, Argv argv) {
         Object o = caller.aclUser;

@@ -34,7 +34,7 @@ final class ConfigRewriteCommand implements Command {
         java.nio.file.Path file = config.configFile();
         if (file == null) throw Errors.err("The server is running without a config file");
         try {
-            java.nio.file.Files.writeString(file, rewrite(config, file));
+            java.nio.file.Files.writeString(file, rewrite(config, file, userLines(ctx)));
         } catch (java.io.IOException e) {
             ctx.server().log().warning("CONFIG REWRITE failed: " + e.getMessage());
             throw Errors.err("Rewriting config file: " + e.getMessage());
@@ -43,7 +43,17 @@ final class ConfigRewriteCommand implements Command {
         ctx.out().ok();
     }
 
-    static String rewrite(Config config, java.nio.file.Path file) throws java.io.IOException {
+    /**
+     * rewriteConfigUserOption: the users as "user" lines, or none with an aclfile (which holds them);
+     * null (keep the file's lines) without an ACL subsystem.
+     */
+    private static List<String> userLines(Ctx ctx) {
+        io.cinnabar.acl.Acl acl = io.cinnabar.acl.Acl.of(ctx.server());
+        if (acl == null) return null;
+        return ctx.server().config().get("aclfile").isEmpty() ? acl.describeUsers() : List.of();
+    }
+
+    static String rewrite(Config config, java.nio.file.Path file, List<String> users) throws java.io.IOException {
         List<String> old = java.nio.file.Files.exists(file) ? java.nio.file.Files.readAllLines(file) : List.of();
         List<String> out = new ArrayList<>();
         java.util.Set<String> written = new java.util.HashSet<>();
@@ -55,6 +65,10 @@ final class ConfigRewriteCommand implements Command {
                 continue;
             }
             String name = t.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+            if (users != null && name.equals("user")) {
+                if (written.add("user")) out.addAll(users); // the current users, where the first one stood
+                continue;
+            }
             ConfigParam p = config.param(name);
             if (p == null) {
                 out.add(line); // include, user, rename-command...: kept as written
@@ -71,6 +85,10 @@ final class ConfigRewriteCommand implements Command {
             }
             written.add(p.name());
             lines(p, out);
+        }
+        if (users != null && !users.isEmpty() && written.add("user")) {
+            if (!signed) out.add(SIGNATURE);
+            out.addAll(users);
         }
         return String.join("\n", out) + "\n";
     }
