@@ -316,6 +316,8 @@ public final class Server {
     /** Replaces all databases (FLUSHALL builds fresh ones; a full sync swaps in the loaded set). */
     public void replaceDatabases(Database[] fresh) {
         this.dbs = fresh;
+        io.cinnabar.command.ClientSideCaching t = tracking();
+        if (t != null) t.flushed(); // emptyData / swapMainDbWithTempDb: cached keys are all stale
     }
 
     public Database newDatabase(int id) {
