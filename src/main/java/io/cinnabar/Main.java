@@ -36,13 +36,27 @@ public final class Main {
             configFile = args[0];
             i = 1;
         }
+        // as Redis 7.0's main(): "--name" starts a directive only once the previous one has a value
+        // (so "--port --loglevel" gives port the value "--loglevel"); values are quoted (sdscatrepr)
+        boolean lastHasArg = true;
         for (; i < args.length; i++) {
             String a = args[i];
-            if (a.startsWith("--")) {
+            if (lastHasArg && a.startsWith("--")) {
                 if (options.length() > 0) options.append('\n');
-                options.append(a.substring(2));
+                options.append(a.substring(2)).append(' ');
+                if (a.strip().contains(" ")) continue; // "--port 6380" in one argument
+                lastHasArg = false;
+                boolean last = i == args.length - 1;
+                boolean nextIsOption = !last && args[i + 1].startsWith("--");
+                if (a.equalsIgnoreCase("--save") && (last || nextIsOption)) {
+                    options.append("\"\"");
+                    lastHasArg = !last;
+                } else if (a.equalsIgnoreCase("--sentinel") && nextIsOption) {
+                    lastHasArg = true;
+                }
             } else {
-                options.append(' ').append(quote(a));
+                options.append(repr(a)).append(' ');
+                lastHasArg = true;
             }
         }
         long pid = ProcessHandle.current().pid();
@@ -125,17 +139,21 @@ public final class Main {
         }, "cinnabar-shutdown"));
     }
 
-    private static String quote(String s) {
-        if (!s.isEmpty() && s.chars().noneMatch(ch -> ch == ' ' || ch == '"' || ch == '\'' || ch == '\\' || ch < 32)) {
-            return s;
-        }
+    /** sdscatrepr: a double-quoted string with escapes. */
+    private static String repr(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (char ch : s.toCharArray()) {
-            if (ch == '"' || ch == '\\') sb.append('\\').append(ch);
-            else if (ch == '\n') sb.append("\\n");
-            else if (ch == '\r') sb.append("\\r");
-            else if (ch == '\t') sb.append("\\t");
-            else sb.append(ch);
+            switch (ch) {
+                case '\\': case '"': sb.append('\\').append(ch); break;
+                case '\n': sb.append("\\n"); break;
+                case '\r': sb.append("\\r"); break;
+                case '\t': sb.append("\\t"); break;
+                case 7: sb.append("\\a"); break;
+                case '\b': sb.append("\\b"); break;
+                default:
+                    if (ch < 32 || ch == 127) sb.append(String.format("\\x%02x", (int) ch));
+                    else sb.append(ch);
+            }
         }
         return sb.append('"').toString();
     }

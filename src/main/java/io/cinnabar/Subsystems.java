@@ -47,6 +47,7 @@ final class Subsystems {
             persistence.shutdownSave(); // as Redis: a server with save points saves on exit
             persistence.close();
         });
+        new io.cinnabar.server.OomScoreAdj(server).apply();
         server.infoProvider("persistence", () -> PersistenceInfo.section(server, persistence));
         server.infoProvider("replication", () -> ReplicationInfo.section(server, server.replication()));
     }

@@ -287,8 +287,15 @@ public class Blocking {
      */
     public boolean unblock(ClientConnection c, boolean error) {
         if (!(c.blockState instanceof BlockedClient b)) return false;
-        if (error) server.dispatcher().replyError(c, UNBLOCKED);
-        else replyTimeout(b);
+        if (error) {
+            server.dispatcher().replyError(c, UNBLOCKED);
+            if (b.entry != null) { // updateStatsOnUnblock with an error reply
+                b.entry.calls++;
+                b.entry.failedCalls++;
+            }
+        } else {
+            replyTimeout(b);
+        }
         finish(b);
         return true;
     }

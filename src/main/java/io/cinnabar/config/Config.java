@@ -118,8 +118,8 @@ public final class Config {
         enumeration("enable-module-command", null, true, "no", "no", "yes", "local");
         enumeration("cluster-preferred-endpoint-type", null, false, "ip", "ip", "hostname", "unknown-endpoint");
         enumeration("propagation-error-behavior", null, false, "ignore", "ignore", "panic", "panic-on-replicas");
-        enumeration("shutdown-on-sigint", null, false, "default", "default", "save", "nosave", "now", "force");
-        enumeration("shutdown-on-sigterm", null, false, "default", "default", "save", "nosave", "now", "force");
+        special("shutdown-on-sigint", null, false, "default"); // flags: SpecialValues.shutdownFlags
+        special("shutdown-on-sigterm", null, false, "default");
         number(ConfigParam.Type.INT, "databases", null, true, 1L, Integer.MAX_VALUE, 16L);
         number(ConfigParam.Type.INT, "port", null, false, 0L, 65535L, 6379L);
         number(ConfigParam.Type.INT, "io-threads", null, true, 1L, 128L, 1L);

@@ -14,6 +14,91 @@ final class SpecialValues {
         c.validator("client-output-buffer-limit", v -> mergeOutputLimits(
                 "normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60", v));
         c.validator("dir", SpecialValues::dir);
+        c.validator("shutdown-on-sigint", SpecialValues::shutdownFlags);
+        c.validator("shutdown-on-sigterm", SpecialValues::shutdownFlags);
+        c.validator("latency-tracking-info-percentiles", SpecialValues::percentiles);
+        c.validator("replicaof", SpecialValues::replicaof);
+        c.validator("oom-score-adj-values", SpecialValues::oomScoreAdjValues);
+    }
+
+    private static final String[] SHUTDOWN_FLAGS = {"save", "nosave", "now", "force"};
+
+    /** A flags enum (shutdown-on-sigint/sigterm): any of save, nosave, now, force, or default; printed in that order. */
+    static String shutdownFlags(String v) throws ConfigException {
+        String[] words = v.strip().split("\\s+");
+        boolean[] set = new boolean[SHUTDOWN_FLAGS.length];
+        for (String w : words) {
+            String l = w.toLowerCase(Locale.ROOT);
+            int idx = java.util.Arrays.asList(SHUTDOWN_FLAGS).indexOf(l);
+            if (idx >= 0) set[idx] = true;
+            else if (!l.equals("default")) {
+                throw new ConfigException("argument(s) must be one of the following: default, save, nosave, now, force");
+            }
+        }
+        if (set[0] && set[1]) throw new ConfigException("shutdown options SAVE and NOSAVE can't be used simultaneously");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < set.length; i++) {
+            if (!set[i]) continue;
+            if (sb.length() > 0) sb.append(' ');
+            sb.append(SHUTDOWN_FLAGS[i]);
+        }
+        return sb.length() == 0 ? "default" : sb.toString();
+    }
+
+    /** latency-tracking-info-percentiles: doubles in [0, 100], printed as %f without trailing zeros. */
+    static String percentiles(String v) throws ConfigException {
+        String t = v.strip();
+        if (t.isEmpty() || t.equals("\"\"")) return "";
+        StringBuilder sb = new StringBuilder();
+        for (String w : t.split("\\s+")) {
+            double d = io.cinnabar.util.Numbers.parseDouble(w.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (Double.isNaN(d)) throw new ConfigException("Invalid latency-tracking-info-percentiles parameters");
+            if (d < 0.0 || d > 100.0) {
+                throw new ConfigException("latency-tracking-info-percentiles parameters should sit between [0.0,100.0]");
+            }
+            String f = String.format(Locale.ROOT, "%f", d);
+            if (f.indexOf('.') >= 0) f = f.replaceAll("0+$", "").replaceAll("\\.$", "");
+            if (sb.length() > 0) sb.append(' ');
+            sb.append(f);
+        }
+        return sb.toString();
+    }
+
+    /** oom-score-adj-values: three integers (master, replica, background child) in [-2000, 2000]. */
+    static String oomScoreAdjValues(String v) throws ConfigException {
+        String[] w = v.strip().split("\\s+");
+        if (w.length != 3) throw new ConfigException("wrong number of arguments");
+        StringBuilder sb = new StringBuilder();
+        for (String x : w) {
+            long n;
+            try {
+                n = Long.parseLong(x);
+            } catch (NumberFormatException e) {
+                n = Long.MAX_VALUE;
+            }
+            if (n < -2000 || n > 2000) {
+                throw new ConfigException("Invalid oom-score-adj-values, elements must be between -2000 and 2000.");
+            }
+            if (sb.length() > 0) sb.append(' ');
+            sb.append(n);
+        }
+        return sb.toString();
+    }
+
+    /** replicaof: "no one", or a host and a port. */
+    static String replicaof(String v) throws ConfigException {
+        String t = v.strip();
+        if (t.isEmpty()) return "";
+        String[] w = t.split("\\s+");
+        if (w.length != 2) throw new ConfigException("wrong number of arguments");
+        if (w[0].equalsIgnoreCase("no") && w[1].equalsIgnoreCase("one")) return "";
+        try {
+            int port = Integer.parseInt(w[1]);
+            if (port < 0 || port > 65535) throw new NumberFormatException();
+        } catch (NumberFormatException e) {
+            throw new ConfigException("Invalid master port");
+        }
+        return t;
     }
 
     static String save(String v) throws ConfigException {
