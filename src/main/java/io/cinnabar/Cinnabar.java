@@ -136,6 +136,15 @@ public final class Cinnabar implements AutoCloseable {
      * a free port" (embedding) instead of redis-server's "no TCP listener".
      */
     static Cinnabar launch(Config cfg, Clock clock, boolean quiet, boolean ephemeralPort) {
+        return launch(cfg, clock, quiet, ephemeralPort, s -> { });
+    }
+
+    /**
+     * As above; {@code listening} runs once the sockets are bound and before the data is loaded
+     * (redis-server prints its banner with the PID there, and the test suite waits for it).
+     */
+    static Cinnabar launch(Config cfg, Clock clock, boolean quiet, boolean ephemeralPort,
+            java.util.function.Consumer<Server> listening) {
         Server server = new Server(cfg, clock, Commands.registry());
         server.log().quiet(quiet);
         Subsystems.install(server);
@@ -152,6 +161,7 @@ public final class Cinnabar implements AutoCloseable {
             int bound = net.port();
             server.config().setUnchecked("port", Integer.toString(bound));
         }
+        listening.accept(server);
         try {
             net.call(() -> {
                 Subsystems.started(server);

@@ -99,7 +99,17 @@ public final class Main {
         }
         Cinnabar server;
         try {
-            server = Cinnabar.launch(cfg, Clock.system(), false, false);
+            server = Cinnabar.launch(cfg, Clock.system(), false, false, srv -> {
+                srv.log().level(cfg.get("loglevel"));
+                try {
+                    srv.log().file(cfg.get("logfile"));
+                } catch (IOException ignored) {
+                    // already opened above
+                }
+                // before loading, as redis-server's banner: the test suite waits for " PID: "
+                srv.log().notice("Running mode=standalone, port=" + cfg.get("port") + ". PID: " + pid);
+                srv.log().notice("Server initialized");
+            });
         } catch (UncheckedIOException e) {
             log.warning("Warning: " + e.getCause().getMessage());
             log.warning("Failed listening on port " + cfg.get("port") + " (TCP), aborting.");
@@ -112,20 +122,16 @@ public final class Main {
             return;
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                // the AOF logged Redis' own lines already, and the last one is what the suite reads
+                if (t instanceof io.cinnabar.persistence.aof.AofException) Runtime.getRuntime().halt(1);
+            }
             while (cause.getCause() != null && !(cause instanceof java.io.IOException)) cause = cause.getCause();
             log.warning("Fatal error loading the DB: " + cause.getMessage() + ". Exiting.");
             System.exit(1);
             return;
         }
         server.server().setStopAction(() -> new Thread(() -> System.exit(0), "cinnabar-exit").start());
-        server.server().log().level(cfg.get("loglevel"));
-        try {
-            server.server().log().file(cfg.get("logfile"));
-        } catch (IOException ignored) {
-            // already opened above
-        }
-        server.server().log().notice("Running mode=standalone, port=" + cfg.get("port") + ". PID: " + pid);
-        server.server().log().notice("Server initialized");
         server.server().log().notice("Ready to accept connections");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -6,6 +6,7 @@ import io.cinnabar.blocking.Blocking;
 import io.cinnabar.command.transactions.Watches;
 import io.cinnabar.persistence.Persistence;
 import io.cinnabar.persistence.PersistenceInfo;
+import io.cinnabar.persistence.aof.AppendOnlyFile;
 import io.cinnabar.pubsub.KeyspaceEvents;
 import io.cinnabar.pubsub.PubSub;
 import io.cinnabar.replication.Replication;
@@ -43,7 +44,10 @@ final class Subsystems {
         Persistence persistence = new Persistence(server);
         server.persistence(persistence);
         server.replication(new Replication(server));
+        AppendOnlyFile aof = new AppendOnlyFile(server, persistence);
+        server.aof(aof);
         server.setShutdownHook(() -> {
+            aof.shutdown(); // prepareForShutdown: the AOF written and fsynced first
             persistence.shutdownSave(); // as Redis: a server with save points saves on exit
             persistence.close();
         });
@@ -60,8 +64,13 @@ final class Subsystems {
         Replication replication = server.replication();
         server.net().cron().addTask(replication::cron);
         io.cinnabar.command.keys.WritableReplicaExpiry.install(server, server.net().cron());
+        AppendOnlyFile aof = server.aof();
+        server.net().cron().addTask(aof::cron);
         try {
-            persistence.loadAtStartup();
+            // loadDataFromDisk: the AOF when appendonly is on, else the RDB file
+            aof.loadManifest();
+            if (!aof.loadAtStartup()) persistence.loadAtStartup();
+            aof.openOnStart();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

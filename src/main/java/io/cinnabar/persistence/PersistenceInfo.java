@@ -8,7 +8,7 @@ public final class PersistenceInfo {
 
     public static String section(Server s, Persistence p) {
         StringBuilder b = new StringBuilder(1024);
-        f(b, "loading", p.loading() ? 1 : 0);
+        f(b, "loading", p.loading() || s.loading ? 1 : 0);
         f(b, "async_loading", 0);
         f(b, "current_cow_peak", 0);
         f(b, "current_cow_size", 0);
@@ -26,18 +26,23 @@ public final class PersistenceInfo {
         f(b, "rdb_last_cow_size", 0);
         f(b, "rdb_last_load_keys_expired", p.lastLoadExpired());
         f(b, "rdb_last_load_keys_loaded", p.lastLoadKeys());
-        f(b, "aof_enabled", 0);
-        f(b, "aof_rewrite_in_progress", 0);
-        f(b, "aof_rewrite_scheduled", 0);
-        f(b, "aof_last_rewrite_time_sec", -1);
-        f(b, "aof_current_rewrite_time_sec", -1);
-        f(b, "aof_last_bgrewrite_status", "ok");
-        f(b, "aof_rewrites", 0);
-        f(b, "aof_rewrites_consecutive_failures", 0);
-        f(b, "aof_last_write_status", "ok");
-        f(b, "aof_last_cow_size", 0);
-        f(b, "module_fork_in_progress", 0);
-        f(b, "module_fork_last_cow_size", 0);
+        io.cinnabar.persistence.aof.AppendOnlyFile aof = s.aof();
+        if (aof != null) {
+            aof.info(b);
+        } else {
+            f(b, "aof_enabled", 0);
+            f(b, "aof_rewrite_in_progress", 0);
+            f(b, "aof_rewrite_scheduled", 0);
+            f(b, "aof_last_rewrite_time_sec", -1);
+            f(b, "aof_current_rewrite_time_sec", -1);
+            f(b, "aof_last_bgrewrite_status", "ok");
+            f(b, "aof_rewrites", 0);
+            f(b, "aof_rewrites_consecutive_failures", 0);
+            f(b, "aof_last_write_status", "ok");
+            f(b, "aof_last_cow_size", 0);
+            f(b, "module_fork_in_progress", 0);
+            f(b, "module_fork_last_cow_size", 0);
+        }
         return b.toString();
     }
 

@@ -17,6 +17,11 @@ public final class Propagator {
     public interface Sink {
         /** Called with the RESP bytes of one or more commands; the buffer is only valid during the call. */
         void feed(ByteBuf commands, int dbOfStream);
+
+        /** Whether this sink takes what only replicas need (REPLCONF GETACK, queued with db -1); the AOF does not. */
+        default boolean replicationOnlyToo() {
+            return true;
+        }
     }
 
     private static final byte[][] MULTI = {"MULTI".getBytes()};
@@ -28,6 +33,7 @@ public final class Propagator {
     private int lastDb = -1;
     private boolean forceTransaction;
     private boolean noTransaction;
+    private boolean suspended;
 
     public void addSink(Sink s) {
         sinks.add(s);
@@ -38,7 +44,21 @@ public final class Propagator {
     }
 
     public boolean active() {
-        return !sinks.isEmpty();
+        return !sinks.isEmpty() && !suspended;
+    }
+
+    /**
+     * While loading (AOF replay, DEBUG LOADAOF) nothing is propagated, as Redis' shouldPropagate
+     * refuses during loading: the replayed commands are already in the files being read.
+     */
+    public void suspend(boolean on) {
+        suspended = on;
+        if (on) discard();
+    }
+
+    /** The db the stream has selected last (-1 before any SELECT or after a reset). */
+    public int selectedDb() {
+        return lastDb;
     }
 
     /** Forgets the stream's selected db, so the next command is preceded by SELECT (new replica, AOF rewrite). */
@@ -48,7 +68,7 @@ public final class Propagator {
 
     /** Queues a command for propagation at the end of the current top-level call. */
     public void propagate(int db, byte[][] argv) {
-        if (sinks.isEmpty()) return;
+        if (sinks.isEmpty() || suspended) return;
         pending.add(argv);
         pendingDbs.add(db);
     }
@@ -84,9 +104,11 @@ public final class Propagator {
         ByteBuf buf = Unpooled.buffer(256);
         try {
             boolean multiWritten = false;
+            boolean replicationOnly = true;
             for (int i = 0; i < pending.size(); i++) {
                 int db = pendingDbs.get(i);
-                if (db != lastDb) {
+                if (db >= 0) replicationOnly = false;
+                if (db != lastDb && db >= 0) { // db -1: whatever db the stream is in (REPLCONF GETACK)
                     write(buf, new byte[][] {"SELECT".getBytes(), Integer.toString(db).getBytes()});
                     lastDb = db;
                 }
@@ -99,7 +121,9 @@ public final class Propagator {
             if (wrap) write(buf, EXEC);
             pending.clear();
             pendingDbs.clear();
-            for (Sink s : sinks) s.feed(buf.duplicate(), lastDb);
+            for (Sink s : sinks) {
+                if (!replicationOnly || s.replicationOnlyToo()) s.feed(buf.duplicate(), lastDb);
+            }
         } finally {
             buf.release();
         }

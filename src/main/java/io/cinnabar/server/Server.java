@@ -53,10 +53,14 @@ public final class Server {
     /** clientSetDefaultAuth and authRequired's server part; the ACL subsystem installs its own. */
     private Consumer<ClientConnection> defaultAuth = c -> c.authenticated = !authRequired();
     private java.util.function.BooleanSupplier authRequired = () -> !config().get("requirepass").isEmpty();
+    private Object aof;
+    private ReplyBarrier replyBarrier;
     private long nextClientId = 1;
     /** Changes since the last save (Redis' server.dirty). */
     public long dirty;
     public long lastSaveMillis;
+    /** True while the AOF is replayed: keys do not expire, commands are not propagated (Redis' server.loading). */
+    public boolean loading;
     public boolean activeExpireEnabled = true;
     private NetServer net;
     private Runnable shutdownHook = () -> {};
@@ -158,6 +162,22 @@ public final class Server {
     @SuppressWarnings("unchecked") public <T> T memory() { return (T) memory; }
     public void memory(Object m) { this.memory = m; }
     public void persistence(Object p) { this.persistence = p; }
+    @SuppressWarnings("unchecked") public <T> T aof() { return (T) aof; }
+    public void aof(Object a) { this.aof = a; }
+
+    /**
+     * Holds replies back until what must reach the disk first is written (the AOF's write, and its
+     * fsync under appendfsync always): Redis writes the AOF in beforeSleep, before any reply.
+     */
+    public interface ReplyBarrier {
+        /** True while replies must wait; the barrier then flushes the pending clients itself. */
+        boolean hold();
+
+        /** Writes what is pending now (a client is about to be closed). */
+        void release();
+    }
+
+    public void replyBarrier(ReplyBarrier b) { this.replyBarrier = b; }
 
     // ---- clients ----
 
@@ -232,6 +252,7 @@ public final class Server {
     /** Closes a client's connection after what was already queued for it is written. */
     public void closeClient(ClientConnection c) {
         if (c.channel == null) return;
+        if (replyBarrier != null && replyBarrier.hold()) replyBarrier.release();
         flush(c);
         c.channel.close();
         removeClient(c);
@@ -252,6 +273,7 @@ public final class Server {
 
     /** Writes and flushes every client marked pending. */
     public void flushPending() {
+        if (replyBarrier != null && replyBarrier.hold()) return; // the barrier flushes them once the AOF is written
         for (int i = 0; i < beforeSleep.size(); i++) beforeSleep.get(i).run();
         for (int i = 0; i < pendingFlush.size(); i++) {
             ClientConnection c = pendingFlush.get(i);
@@ -265,6 +287,10 @@ public final class Server {
     public void flush(ClientConnection c) {
         if (c.channel == null || c.closed) {
             c.out.resetTo(0);
+            return;
+        }
+        if (replyBarrier != null && replyBarrier.hold()) {
+            markPendingFlush(c);
             return;
         }
         if ((c.flags & ClientConnection.CLOSE_ASAP) != 0) return; // over its output limit: closing
@@ -325,6 +351,7 @@ public final class Server {
         db.versions(snapshotVersions);
         db.accessTracking(accessTracking);
         db.expiryPaused(() -> dispatcher != null && dispatcher.pauseInEffect());
+        db.loading(() -> loading);
         db.onAdd(this::onAdded);
         return db;
     }

@@ -6,6 +6,8 @@ import java.util.Map;
 /** Server-wide counters shown by INFO stats; reset by CONFIG RESETSTAT. */
 public final class Stats {
     public long connectionsReceived;
+    /** Background jobs started (BGSAVE, BGREWRITEAOF): Redis' total_forks, though nothing forks here. */
+    public long totalForks;
     public long commandsProcessed;
     public long rejectedConnections;
     public long expiredKeys;
@@ -46,7 +48,7 @@ public final class Stats {
         totalErrorReplies = unexpectedErrorReplies = expiredStalePerc = expireCycleCpuMillis = 0;
         clientQueryBufferLimitDisconnections = clientOutputBufferLimitDisconnections = 0;
         totalReadsProcessed = totalWritesProcessed = 0;
-        syncFull = syncPartialOk = syncPartialErr = 0;
+        syncFull = syncPartialOk = syncPartialErr = totalForks = 0;
         lazyfreedObjects = 0;
         errors.clear();
     }

@@ -33,6 +33,7 @@ public final class Database {
     private AccessTracking access = new AccessTracking();
     private BooleanSupplier expiryPaused = () -> false;
     private SnapshotVersions versions = new SnapshotVersions();
+    private BooleanSupplier loading = () -> false;
     /** Estimated average TTL of volatile keys, maintained by the active expiry cycle (INFO keyspace avg_ttl). */
     long avgTtl;
     /** Share of expired keys among the last samples, for the cycle's effort decision. */
@@ -69,6 +70,11 @@ public final class Database {
      */
     public void expiryPaused(BooleanSupplier paused) {
         this.expiryPaused = paused;
+    }
+
+    /** While this says so (the AOF is being replayed) no key is expired, as Redis' keyIsExpired during loading. */
+    public void loading(BooleanSupplier loading) {
+        this.loading = loading;
     }
 
     private boolean deletesExpired() {
@@ -273,7 +279,7 @@ public final class Database {
      * keyIsExpired, a key is expired only once now is strictly past its expiry time.
      */
     public boolean isExpired(KeyEntry e) {
-        return e.expireAt != 0 && clock.millis() > e.expireAt;
+        return e.expireAt != 0 && clock.millis() > e.expireAt && !loading.getAsBoolean();
     }
 
     public void clear() {

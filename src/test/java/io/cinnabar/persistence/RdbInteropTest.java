@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RdbInteropTest {
     @TempDir Path dir;
 
-    private static void fill(RespClient c) {
+    static void fill(RespClient c) {
         c.call("SET", "plain", "hello");
         c.call("SET", "int", "12345");
         c.call("SET", "neg", "-7");
@@ -42,7 +42,7 @@ class RdbInteropTest {
         for (int i = 0; i < 300; i++) c.call("ZADD", "zbig", Double.toString(i * 0.1), "member" + i);
     }
 
-    private static void check(RespClient c) {
+    static void check(RespClient c) {
         assertThat(c.callText("GET", "plain")).isEqualTo("$5\r\nhello\r\n");
         assertThat(c.callText("GET", "int")).isEqualTo("$5\r\n12345\r\n");
         assertThat(c.callText("GET", "neg")).isEqualTo("$2\r\n-7\r\n");

@@ -46,7 +46,7 @@ final class Expires {
             ctx.out().integer(0);
             return;
         }
-        if (when <= ctx.now() && !ctx.server().isReplica()) {
+        if (when <= ctx.now() && !ctx.server().isReplica() && !ctx.server().loading) {
             db.removeEntry(e);
             boolean lazy = ctx.server().config().getBool("lazyfree-lazy-expire");
             ctx.propagateAs(lazy ? UNLINK : DEL, key);

@@ -69,7 +69,7 @@ final class RestoreCommand implements Command {
         if (value == null) throw Errors.err("Bad data format");
         boolean deleted = replace && db.delete(key);
         if (ttl != 0 && !absttl) ttl += ctx.now();
-        if (ttl != 0 && ttl <= ctx.now() && !ctx.server().isReplica()) {
+        if (ttl != 0 && ttl <= ctx.now() && !ctx.server().isReplica() && !ctx.server().loading) {
             if (deleted) {
                 ctx.modified(key, KeyEvent.DEL);
                 ctx.propagateAs(DEL, key);

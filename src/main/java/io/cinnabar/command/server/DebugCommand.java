@@ -73,7 +73,24 @@ final class DebugCommand implements Command {
             case "reload":
                 DebugReplies.reload(ctx, argv);
                 return;
-            case "quicklist": case "sdslen": case "ziplist": case "loadaof": case "config-rewrite-force-all":
+            case "loadaof": {
+                io.cinnabar.persistence.aof.AppendOnlyFile aof = s.aof();
+                try {
+                    aof.debugLoad();
+                } catch (java.io.IOException e) {
+                    throw Errors.err("Error loading the append only file, check server logs.");
+                }
+                ctx.out().ok();
+                return;
+            }
+            case "aof-flush-sleep": {
+                if (argc != 3) break;
+                io.cinnabar.persistence.aof.AppendOnlyFile aof = s.aof();
+                aof.flushSleep(argv.longArg(2));
+                ctx.out().ok();
+                return;
+            }
+            case "quicklist": case "sdslen": case "ziplist": case "config-rewrite-force-all":
                 if (sub.equals("jmap")) {
                     Runtime r = Runtime.getRuntime();
                     s.log().notice("DEBUG JMAP: heap used " + (r.totalMemory() - r.freeMemory()) + " of "

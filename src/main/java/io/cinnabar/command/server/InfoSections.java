@@ -137,7 +137,7 @@ final class InfoSections {
         f(b, "pubsub_patterns", 0);
         f(b, "pubsubshard_channels", 0);
         f(b, "latest_fork_usec", 0);
-        f(b, "total_forks", 0);
+        f(b, "total_forks", s.stats().totalForks);
         io.cinnabar.persistence.Persistence p = s.persistence();
         f(b, "migrate_cached_sockets", p == null ? 0 : p.migrateSockets().size());
         f(b, "slave_expires_tracked_keys", 0);
