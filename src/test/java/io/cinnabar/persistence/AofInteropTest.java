@@ -35,7 +35,7 @@ class AofInteropTest {
 
     private static void checkIncr(RespClient c) {
         assertThat(c.callText("GET", "after-rewrite")).isEqualTo("$1\r\n2\r\n");
-        assertThat(c.callText("TTL", "plain")).startsWith(":9");
+        assertThat(Long.parseLong(c.callText("TTL", "plain").substring(1).trim())).isBetween(99_000L, 100_000L);
         c.call("SELECT", "5");
         assertThat(c.callText("LRANGE", "incr-list", "0", "-1")).isEqualTo("*2\r\n$1\r\nx\r\n$1\r\ny\r\n");
         c.call("SELECT", "0");

@@ -21,13 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AofDurabilityTest {
     private static final int CLIENTS = 4;
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 2;
 
     @TempDir Path dir;
 
     private Process startServer(int port) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.cinnabar.Main",
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "io.cinnabar.Main",
                 "--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir", dir.toString(), "--save", "",
                 "--appendonly", "yes", "--appendfsync", "always")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
