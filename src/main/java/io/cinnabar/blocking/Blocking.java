@@ -300,6 +300,14 @@ public class Blocking {
         return true;
     }
 
+    /** Ends the block with an error reply (a role change: Redis' disconnectAllBlockedClients). */
+    public boolean unblockWithError(ClientConnection c, RedisError err) {
+        if (!(c.blockState instanceof BlockedClient b)) return false;
+        server.dispatcher().replyError(c, err);
+        finish(b);
+        return true;
+    }
+
     /** The client disconnects: forget it without a reply. */
     public void disconnected(ClientConnection c) {
         if (c.blockState instanceof BlockedClient b) remove(b);

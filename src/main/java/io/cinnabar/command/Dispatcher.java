@@ -32,6 +32,20 @@ public final class Dispatcher {
     private boolean preCommandOom;
     /** ACLs: null allows everything. */
     private AccessControl access;
+    private final List<Admission> admissions = new ArrayList<>();
+
+    /**
+     * A check that may refuse a command before it runs or is queued, given its flags (for EXEC,
+     * with those of the queued commands): min-replicas-to-write, a replica's stale data.
+     */
+    public interface Admission {
+        /** The error to reply, or null to let the command run. */
+        RedisError check(ClientConnection c, CommandSpec spec, long flags);
+    }
+
+    public void addAdmission(Admission a) {
+        admissions.add(a);
+    }
 
     public Dispatcher(Server server) {
         this.server = server;
@@ -125,6 +139,10 @@ public final class Dispatcher {
             if ((flags & CommandFlag.WRITE) != 0 && server.isReplica() && !c.has(ClientConnection.MASTER)
                     && server.config().getBool("replica-read-only")) {
                 throw Errors.READONLY;
+            }
+            for (int i = 0; i < admissions.size(); i++) {
+                RedisError refused = admissions.get(i).check(c, spec, flags);
+                if (refused != null) throw refused;
             }
             if (c.has(ClientConnection.PUBSUB) && out.protocol() == 2 && !allowedInPubSub(spec.name())) {
                 throw Errors.err("Can't execute '" + spec.fullName() + "': only (P|S)SUBSCRIBE / "

@@ -47,7 +47,7 @@ public final class MasterLink {
     private byte[] bulk;
     private int bulkPos;
     private byte[] eofMark;
-    private java.io.ByteArrayOutputStream eofBuf;
+    private Growable eofBuf;
     private final RespDecoder decoder = new RespDecoder();
     private final Argv argv = new Argv();
     private boolean closed;
@@ -60,13 +60,14 @@ public final class MasterLink {
      */
     private int streamDb;
 
-    MasterLink(Replication repl, String host, int port, String cachedReplid, long nextOffset) {
+    MasterLink(Replication repl, String host, int port, String cachedReplid, long nextOffset, int streamDb) {
         this.repl = repl;
         this.server = repl.server;
         this.host = host;
         this.port = port;
         this.psyncReplid = cachedReplid;
         this.psyncOffset = nextOffset;
+        this.streamDb = streamDb;
         this.linkDownSinceMillis = server.clock().millis();
         decoder.maxBulkLen(Long.MAX_VALUE);
     }
@@ -77,6 +78,11 @@ public final class MasterLink {
 
     public int port() {
         return port;
+    }
+
+    /** The db the master's stream has selected (repl-stream-db of a snapshot this replica serves). */
+    int streamDb() {
+        return master != null ? master.db : streamDb;
     }
 
     public long readOffset() {
@@ -159,7 +165,14 @@ public final class MasterLink {
         if (state == State.STREAM && now - lastAckMillis >= 1000) sendAck();
         long timeout = server.config().getLong("repl-timeout") * 1000;
         if (channel != null && state != State.CLOSED && lastIoMillis > 0 && now - lastIoMillis > timeout) {
-            server.log().warning("MASTER timeout: no data nor PING received...");
+            if (state == State.STREAM) {
+                server.log().warning("MASTER timeout: no data nor PING received...");
+            } else if (state == State.BULK || state == State.BULK_EOF) {
+                server.log().warning("Timeout receiving bulk data from MASTER... If the problem persists try to set "
+                        + "the 'repl-timeout' parameter in redis.conf to a larger value.");
+            } else {
+                server.log().warning("Timeout connecting to the MASTER...");
+            }
             channel.close();
         }
     }
@@ -212,11 +225,21 @@ public final class MasterLink {
         @Override public void channelInactive(ChannelHandlerContext ctx) {
             if (ctx.channel() != channel) return;
             if (state == State.STREAM) server.log().notice("Connection with master lost.");
+            boolean wasStreaming = state == State.STREAM;
             channel = null;
             dropMaster();
             state = State.CLOSED;
             syncInProgress = false;
-            linkDownSinceMillis = server.clock().millis();
+            bulk = null;
+            eofBuf = null;
+            if (wasStreaming || linkDownSinceMillis == 0) linkDownSinceMillis = server.clock().millis();
+            if (wasStreaming && !closed) {
+                // reconnect at once rather than at the next cron: the backlog may be recycled meanwhile
+                server.log().notice("Reconnecting to MASTER " + host + ":" + port);
+                psyncReplid = repl.replid;
+                psyncOffset = repl.masterOffset + 1;
+                connect();
+            }
         }
 
         @Override public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
@@ -251,8 +274,10 @@ public final class MasterLink {
                     if (!line.startsWith("$")) throw new IOException("Bad protocol from MASTER: " + line);
                     if (line.startsWith("$EOF:")) {
                         eofMark = line.substring(5).getBytes(StandardCharsets.US_ASCII);
-                        eofBuf = new java.io.ByteArrayOutputStream();
+                        eofBuf = new Growable();
                         state = State.BULK_EOF;
+                        server.log().notice("MASTER <-> REPLICA sync: receiving streamed RDB from master with EOF "
+                                + (server.config().get("repl-diskless-load").equals("disabled") ? "to disk" : "to parser"));
                     } else {
                         bulk = new byte[Integer.parseInt(line.substring(1))];
                         bulkPos = 0;
@@ -272,14 +297,14 @@ public final class MasterLink {
                     break;
                 }
                 case BULK_EOF: {
+                    // the master sends nothing after the mark until our first ACK, so the mark ends the read
                     int n = in.readableBytes();
-                    byte[] chunk = new byte[n];
-                    in.readBytes(chunk);
-                    eofBuf.write(chunk, 0, n);
-                    byte[] all = eofBuf.toByteArray();
-                    if (all.length >= 40 && Arrays.equals(Arrays.copyOfRange(all, all.length - 40, all.length), eofMark)) {
+                    in.readBytes(eofBuf, n);
+                    int len = eofBuf.size();
+                    if (len >= 40 && Arrays.equals(eofBuf.buf(), len - 40, len, eofMark, 0, 40)) {
+                        byte[] rdb = Arrays.copyOf(eofBuf.buf(), len - 40);
                         eofBuf = null;
-                        loadRdb(Arrays.copyOf(all, all.length - 40));
+                        loadRdb(rdb);
                     } else {
                         return;
                     }
@@ -369,17 +394,25 @@ public final class MasterLink {
             fresh[i].expireMode(Database.ExpireMode.HIDE);
         }
         server.log().notice("MASTER <-> REPLICA sync: Loading DB in memory");
+        RdbLoader.Result loaded;
         try {
-            RdbLoader.load(new ByteArrayInputStream(rdb), fresh, server.clock().millis(), true,
+            loaded = RdbLoader.load(new ByteArrayInputStream(rdb), fresh, server.clock().millis(), true,
                     new RdbLoadOptions(server.config()));
         } catch (RdbFormatException e) {
             throw new IOException("Failed trying to load the MASTER synchronization DB from socket: " + e.getMessage());
         }
         io.cinnabar.command.WatchSignal w = server.watches();
         if (w != null) w.touchAll(-1); // before the old data goes: it looks at which watched keys exist
+        repl.attachToNewMaster(); // our own replicas must resync with the new history
         server.replaceDatabases(fresh);
         repl.adoptMasterHistory(fullsyncReplid, fullsyncOffset);
-        streamDb = 0; // a master sends SELECT before the first command after a full sync
+        // the stream continues in the db the snapshot names (a chained master's own master's db)
+        try {
+            streamDb = Integer.parseInt(loaded.aux.getOrDefault("repl-stream-db", "0"));
+        } catch (NumberFormatException e) {
+            streamDb = 0;
+        }
+        if (streamDb < 0 || streamDb >= server.dbCount()) streamDb = 0;
         syncInProgress = false;
         server.log().notice("MASTER <-> REPLICA sync: Finished with success");
         startStream();
@@ -440,6 +473,17 @@ public final class MasterLink {
             } finally {
                 raw.release();
             }
+        }
+    }
+
+    /** A byte array that grows by doubling, exposing its buffer (an EOF-marked RDB of unknown length). */
+    private static final class Growable extends java.io.ByteArrayOutputStream {
+        Growable() {
+            super(1 << 16);
+        }
+
+        byte[] buf() {
+            return buf;
         }
     }
 }

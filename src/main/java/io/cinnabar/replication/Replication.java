@@ -1,13 +1,11 @@
 package io.cinnabar.replication;
 
-import io.cinnabar.persistence.Persistence;
 import io.cinnabar.server.ClientConnection;
 import io.cinnabar.server.Propagator;
 import io.cinnabar.server.Server;
 import io.cinnabar.store.Database;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,20 +14,25 @@ import java.util.List;
  * Master-replica replication of one server, both roles (Redis' replication.c):
  * <ul>
  * <li>As a master it is the replication sink of the one write path: every propagated command goes
- * into the {@link ReplicationBacklog} and to each online replica. PSYNC continues from the backlog
- * when the replica's replication ID and offset allow it (+CONTINUE), or sends a full snapshot
- * (+FULLRESYNC, then the RDB, then the stream).</li>
+ * into the {@link ReplicationBacklog} and to each replica past its snapshot. PSYNC continues from
+ * the backlog when the replica's replication ID and offset allow it (+CONTINUE), or sends a full
+ * snapshot ({@link FullSync}).</li>
  * <li>As a replica it keeps a {@link MasterLink}: the handshake, loading the master's RDB, applying
  * the stream, and acknowledging the processed offset. The exact bytes received are forwarded to
- * its own replicas with the same offsets (chained replication).</li>
+ * its own replicas with the same offsets (chained replication); its own writes are not.</li>
  * </ul>
  * Replication IDs follow PSYNC2: replid, and replid2 with second_repl_offset after a promotion.
  */
 public final class Replication implements Propagator.Sink {
     static final String ZERO_ID = "0000000000000000000000000000000000000000";
     private static final byte[] PING = "*1\r\n$4\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NEWLINE = {'\n'};
+    private static final io.cinnabar.error.RedisError UNBLOCKED = new io.cinnabar.error.RedisError(
+            "UNBLOCKED force unblock from blocking operation, instance state changed (master -> replica?)");
 
     final Server server;
+    final FullSync fullSync;
+    final ReplicaLimits limits;
     String replid = Server.randomHex(40);
     String replid2 = ZERO_ID;
     long secondReplOffset = -1;
@@ -38,11 +41,20 @@ public final class Replication implements Propagator.Sink {
     ReplicationBacklog backlog;
     final List<ReplicaState> replicas = new ArrayList<>();
     MasterLink link;
-    private long lastPingMillis;
-    private long noReplicasSinceMillis = -1;
+    private boolean sinkRegistered;
+    private long lastSecondMillis;
+    private long cronSeconds;
+    private long noReplicasSinceMillis;
+    /** Set when the RDB loaded at startup carried repl-id/repl-offset: the first PSYNC uses them. */
+    private String restoredReplid;
+    private long restoredOffset;
+    private int restoredStreamDb;
 
     public Replication(Server server) {
         this.server = server;
+        this.fullSync = new FullSync(this);
+        this.limits = new ReplicaLimits(this);
+        this.noReplicasSinceMillis = server.clock().millis();
         server.onDisconnect(this::clientGone);
         server.config().onChange("repl-backlog-size", p -> {
             if (backlog != null) backlog.resize((int) Math.min(Integer.MAX_VALUE - 16, p.number()));
@@ -56,15 +68,16 @@ public final class Replication implements Propagator.Sink {
     public ReplicationBacklog backlog() { return backlog; }
     public List<ReplicaState> replicas() { return replicas; }
     public MasterLink link() { return link; }
+    public ReplicaLimits limits() { return limits; }
 
-    // ---- master side ----
+    // ---- the stream ----
 
-    /** Propagator sink: the stream of this master's own writes. */
+    /** Propagator sink: the stream of this master's own writes (a replica does not forward its own). */
     @Override public void feed(ByteBuf commands, int db) {
-        feedRaw(commands);
+        if (link == null) feedRaw(commands);
     }
 
-    /** Appends stream bytes to the backlog and sends them to every online replica. */
+    /** Appends stream bytes to the backlog and sends them to every replica past its snapshot. */
     void feedRaw(ByteBuf data) {
         if (backlog == null) return;
         int n = data.readableBytes();
@@ -72,29 +85,28 @@ public final class Replication implements Propagator.Sink {
         backlog.append(data.duplicate());
         masterOffset += n;
         if (replicas.isEmpty()) return;
-        ByteBuf copy = Unpooled.copiedBuffer(data);
+        ByteBuf copy = null;
         try {
-            for (ReplicaState r : replicas) {
-                if (r.client.channel() == null || r.client.isClosed()) continue;
+            for (int i = 0; i < replicas.size(); i++) {
+                ReplicaState r = replicas.get(i);
+                if (r.sync == ReplicaState.Sync.WAIT_BGSAVE_START || r.client.isClosed()) continue;
+                if (r.held != null) {
+                    r.held.writeBytes(data, data.readerIndex(), n);
+                    continue;
+                }
+                if (copy == null) copy = Unpooled.copiedBuffer(data);
                 r.client.channel().writeAndFlush(copy.retainedDuplicate(), r.client.channel().voidPromise());
             }
         } finally {
-            copy.release();
+            if (copy != null) copy.release();
         }
-        enforceOutputLimit();
+        limits.checkOutputBuffers();
     }
 
-    private void enforceOutputLimit() {
-        String[] limits = server.config().get("client-output-buffer-limit").split("\\s+");
-        long hard = Long.parseLong(limits[5]);
-        if (hard <= 0) return;
-        for (ReplicaState r : new ArrayList<>(replicas)) {
-            if (r.client.outputBytes() > hard) {
-                server.log().warning("Client id=" + r.client.id() + " addr=" + r.client.addr()
-                        + " scheduled to be closed ASAP for overcoming of output buffer limits.");
-                server.stats().clientOutputBufferLimitDisconnections++;
-                server.closeClient(r.client);
-            }
+    /** Writes bytes that are not part of the stream (the pre-sync newline) to one replica. */
+    private static void writeOutOfBand(ReplicaState r, byte[] bytes) {
+        if (r.client.channel() != null && !r.client.isClosed()) {
+            r.client.channel().writeAndFlush(Unpooled.wrappedBuffer(bytes), r.client.channel().voidPromise());
         }
     }
 
@@ -102,81 +114,118 @@ public final class Replication implements Propagator.Sink {
         if (backlog != null) return;
         backlog = new ReplicationBacklog((int) Math.min(Integer.MAX_VALUE - 16,
                 server.config().getLong("repl-backlog-size")), masterOffset);
-        server.propagator().addSink(this);
+        updateSink();
     }
+
+    private void freeBacklog() {
+        backlog = null;
+        updateSink();
+    }
+
+    /** Only a master with a backlog needs the write path's bytes (propagation costs otherwise). */
+    private void updateSink() {
+        boolean want = backlog != null && link == null;
+        if (want == sinkRegistered) return;
+        if (want) server.propagator().addSink(this);
+        else server.propagator().removeSink(this);
+        sinkRegistered = want;
+    }
+
+    // ---- master side ----
 
     /**
-     * PSYNC from a replica (or SYNC when {@code replicaReplid} is null): continue from the backlog when
-     * possible, otherwise a full resync. Writes straight to the replica's channel.
+     * PSYNC from a replica (or SYNC when {@code legacySync}): continue from the backlog when
+     * possible, otherwise a full resync (now, or after the diskless delay).
      */
     public void psync(ClientConnection c, String replicaReplid, long offset, boolean legacySync) {
-        ReplicaState r = stateOf(c);
-        if (r == null) r = new ReplicaState(c);
-        boolean sameHistory = replicaReplid != null && (replicaReplid.equalsIgnoreCase(replid)
-                || (replicaReplid.equalsIgnoreCase(replid2) && offset <= secondReplOffset));
-        if (!legacySync && sameHistory && backlog != null && backlog.canContinueFrom(offset)) {
-            String line = r.psync2 ? "+CONTINUE " + replid + "\r\n" : "+CONTINUE\r\n";
-            ByteBuf out = Unpooled.buffer();
-            out.writeCharSequence(line, StandardCharsets.US_ASCII);
-            if (offset <= backlog.endOffset()) out.writeBytes(backlog.from(offset));
-            attach(c, r);
-            c.channel().writeAndFlush(out);
-            server.stats().syncPartialOk++;
-            server.log().notice("Partial resynchronization request from " + c.addr() + " accepted. Sending "
-                    + (backlog.endOffset() + 1 - offset) + " bytes of backlog starting from offset " + offset + ".");
-            return;
+        ReplicaState r = pendingState(c);
+        c.replicationState = null;
+        server.log().notice("Replica " + nameOf(r) + " asks for synchronization");
+        if (!legacySync) {
+            if (tryPartial(r, replicaReplid, offset)) {
+                server.stats().syncPartialOk++;
+                return;
+            }
+            if (!replicaReplid.equals("?")) server.stats().syncPartialErr++;
+        } else {
+            r.prePsync = true;
         }
-        if (replicaReplid != null && !replicaReplid.equals("?")) server.stats().syncPartialErr++;
-        if (backlog == null && link == null) {
-            // the first replica of a master: a fresh history
-            replid = Server.randomHex(40);
-            replid2 = ZERO_ID;
-            secondReplOffset = -1;
-            createBacklog();
-        } else if (backlog == null) {
-            ensureBacklogForReplica();
-        }
-        server.propagator().resetSelectedDb();
-        byte[] rdb;
-        try {
-            Persistence p = server.persistence();
-            rdb = p.snapshotBytes(replicationAux());
-        } catch (IOException e) {
-            server.closeClient(c);
-            return;
-        }
-        ByteBuf out = Unpooled.buffer(rdb.length + 128);
-        if (!legacySync) out.writeCharSequence("+FULLRESYNC " + replid + " " + masterOffset + "\r\n", StandardCharsets.US_ASCII);
-        out.writeCharSequence("$" + rdb.length + "\r\n", StandardCharsets.US_ASCII);
-        out.writeBytes(rdb);
-        attach(c, r);
-        c.channel().writeAndFlush(out);
         server.stats().syncFull++;
-        server.log().notice("Synchronization with replica " + c.addr() + " succeeded");
+        r.sync = ReplicaState.Sync.WAIT_BGSAVE_START;
+        r.waitStartMillis = server.clock().millis();
+        attach(r);
+        if (replicas.size() == 1 && backlog == null) {
+            // a new backlog starts a new history (changeReplicationId + clearReplicationId2)
+            replid = Server.randomHex(40);
+            clearReplid2();
+            createBacklog();
+            server.log().notice("Replication backlog created, my new replication IDs are '" + replid + "' and '"
+                    + replid2 + "'");
+        }
+        if (fullSync.delayed(r)) {
+            server.log().notice("Delay next BGSAVE for diskless SYNC");
+        } else {
+            fullSync.start();
+        }
     }
 
-    java.util.Map<String, String> replicationAux() {
-        java.util.Map<String, String> aux = new java.util.LinkedHashMap<>();
-        aux.put("repl-stream-db", "0");
-        aux.put("repl-id", replid);
-        aux.put("repl-offset", Long.toString(masterOffset));
-        return aux;
+    private boolean tryPartial(ReplicaState r, String id, long offset) {
+        if (!id.equalsIgnoreCase(replid) && (!id.equalsIgnoreCase(replid2) || offset > secondReplOffset)) {
+            if (id.equals("?")) {
+                server.log().notice("Full resync requested by replica " + nameOf(r));
+            } else if (!id.equalsIgnoreCase(replid) && !id.equalsIgnoreCase(replid2)) {
+                server.log().notice("Partial resynchronization not accepted: Replication ID mismatch (Replica asked for '"
+                        + id + "', my replication IDs are '" + replid + "' and '" + replid2 + "')");
+            } else {
+                server.log().notice("Partial resynchronization not accepted: Requested offset for second ID was "
+                        + offset + ", but I can reply up to " + secondReplOffset);
+            }
+            return false;
+        }
+        if (backlog == null || !backlog.canContinueFrom(offset)) {
+            server.log().notice("Unable to partial resync with replica " + nameOf(r)
+                    + " for lack of backlog (Replica request was: " + offset + ").");
+            return false;
+        }
+        ByteBuf out = Unpooled.buffer();
+        out.writeCharSequence(r.psync2 ? "+CONTINUE " + replid + "\r\n" : "+CONTINUE\r\n", StandardCharsets.US_ASCII);
+        long len = backlog.endOffset() + 1 - offset;
+        if (len > 0) out.writeBytes(backlog.from(offset));
+        r.sync = ReplicaState.Sync.ONLINE;
+        attach(r);
+        r.client.channel().writeAndFlush(out);
+        server.log().notice("Partial resynchronization request from " + nameOf(r) + " accepted. Sending " + len
+                + " bytes of backlog starting from offset " + offset + ".");
+        return true;
     }
 
-    private void attach(ClientConnection c, ReplicaState r) {
+    private void attach(ReplicaState r) {
+        ClientConnection c = r.client;
         c.flags |= ClientConnection.REPLICA;
         c.replyMode = ClientConnection.ReplyMode.OFF;
         r.ackTimeMillis = server.clock().millis();
         if (!replicas.contains(r)) replicas.add(r);
-        // pings keep a fixed phase as Redis' cron_loops % period: none right after the first attach
-        if (lastPingMillis == 0) lastPingMillis = server.clock().millis();
-        noReplicasSinceMillis = -1;
+    }
+
+    /** The RDB reached the replica's socket: it is online (replicaPutOnline). */
+    void putOnline(ReplicaState r) {
+        r.sync = ReplicaState.Sync.ONLINE;
+        r.ackTimeMillis = server.clock().millis();
+        server.log().notice("Synchronization with replica " + nameOf(r) + " succeeded");
+    }
+
+    /** The db a snapshot's stream continues in: a replica's master stream db; a master sends SELECT first. */
+    int streamDbForSnapshot() {
+        return link != null ? link.streamDb() : 0;
+    }
+
+    String nameOf(ReplicaState r) {
+        return r.listeningPort != 0 ? r.ip() + ":" + r.listeningPort : r.client.addr();
     }
 
     ReplicaState stateOf(ClientConnection c) {
         for (ReplicaState r : replicas) if (r.client == c) return r;
-        Object pending = c.replicationState;
-        return pending instanceof ReplicaState rs ? rs : null;
+        return c.replicationState instanceof ReplicaState rs ? rs : null;
     }
 
     /** REPLCONF options sent before PSYNC are kept on the client until it becomes a replica. */
@@ -194,6 +243,12 @@ public final class Replication implements Propagator.Sink {
         if (r == null || !replicas.contains(r)) return;
         if (offset > r.ackOffset) r.ackOffset = offset;
         r.ackTimeMillis = server.clock().millis();
+        if (r.held != null) { // the first ACK after an EOF-marked RDB: the stream starts
+            ByteBuf held = r.held;
+            r.held = null;
+            if (held.isReadable()) r.client.channel().writeAndFlush(held, r.client.channel().voidPromise());
+            else held.release();
+        }
         server.blocking().checkWaiters(); // WAIT
     }
 
@@ -212,28 +267,78 @@ public final class Replication implements Propagator.Sink {
     }
 
     private void clientGone(ClientConnection c) {
-        replicas.removeIf(r -> r.client == c);
-        if (replicas.isEmpty() && backlog != null) noReplicasSinceMillis = server.clock().millis();
+        for (ReplicaState r : replicas) {
+            if (r.client == c && r.held != null) {
+                r.held.release();
+                r.held = null;
+            }
+        }
+        if (replicas.removeIf(r -> r.client == c) && replicas.isEmpty()) {
+            noReplicasSinceMillis = server.clock().millis();
+        }
         if (link != null) link.clientGone(c);
     }
 
-    /** Disconnects every replica (they will resync), e.g. when this server becomes a replica. */
+    /** Disconnects every replica (they will resync), e.g. after a full sync from a new master. */
     void disconnectReplicas() {
         for (ReplicaState r : new ArrayList<>(replicas)) server.closeClient(r.client);
         replicas.clear();
     }
 
+    private void clearReplid2() {
+        replid2 = ZERO_ID;
+        secondReplOffset = -1;
+    }
+
+    /** The current history continues under a new ID, the old one valid up to here (shiftReplicationId). */
+    void shiftReplid(String newId) {
+        replid2 = replid;
+        secondReplOffset = masterOffset + 1;
+        replid = newId;
+        server.log().warning("Setting secondary replication ID to " + replid2 + ", valid up to offset: "
+                + secondReplOffset + ". New replication ID is " + replid);
+    }
+
     // ---- role changes ----
 
-    /** REPLICAOF host port. */
+    /** REPLICAOF host port: replicas stay attached; they may continue with us after our PSYNC. */
     public void becomeReplicaOf(String host, int port) {
-        if (link != null) link.close();
+        String psyncId;
+        long psyncOffset;
+        int streamDb = 0;
+        if (link != null) {
+            link.close();
+            psyncId = replid;
+            psyncOffset = masterOffset + 1;
+            streamDb = link.streamDb();
+        } else {
+            server.log().notice("Before turning into a replica, using my own master parameters to synthesize a "
+                    + "cached master: I may be able to synchronize with the new master with just a partial transfer.");
+            psyncId = replid;
+            psyncOffset = masterOffset + 1;
+        }
+        disconnectBlockedClients();
+        if (restoredReplid != null) {
+            psyncId = restoredReplid;
+            psyncOffset = restoredOffset + 1;
+            streamDb = restoredStreamDb;
+            restoredReplid = null;
+        }
         server.config().setUnchecked("replicaof", host + " " + port);
         for (Database db : server.dbs()) db.expireMode(Database.ExpireMode.HIDE);
-        disconnectReplicas();
-        // psync2: use our own history as the cached master, so the new master may continue it
-        link = new MasterLink(this, host, port, replid, masterOffset + 1);
+        link = new MasterLink(this, host, port, psyncId, psyncOffset, streamDb);
+        updateSink();
         link.connect();
+    }
+
+    /** Clients blocked while we were a master would desync from the new master (disconnectAllBlockedClients). */
+    private void disconnectBlockedClients() {
+        for (ClientConnection c : new ArrayList<>(server.clients().values())) {
+            if (c.postponedArgv == null && server.blocking().unblockWithError(c, UNBLOCKED)) {
+                c.flags |= ClientConnection.CLOSE_AFTER_REPLY;
+                server.markPendingFlush(c);
+            }
+        }
     }
 
     /** REPLICAOF NO ONE: keeps the data and continues the history under a new ID (replid2 = old). */
@@ -243,11 +348,11 @@ public final class Replication implements Propagator.Sink {
         link = null;
         server.config().setUnchecked("replicaof", "");
         for (Database db : server.dbs()) db.expireMode(Database.ExpireMode.DELETE);
-        replid2 = replid;
-        secondReplOffset = masterOffset + 1;
-        replid = Server.randomHex(40);
+        shiftReplid(Server.randomHex(40));
         disconnectReplicas();
-        server.log().notice("MASTER MODE enabled");
+        server.propagator().resetSelectedDb();
+        noReplicasSinceMillis = server.clock().millis();
+        updateSink();
     }
 
     public boolean isReplica() {
@@ -258,21 +363,31 @@ public final class Replication implements Propagator.Sink {
 
     public void cron() {
         long now = server.clock().millis();
-        if (!replicas.isEmpty()) {
-            long period = server.config().getLong("repl-ping-replica-period") * 1000;
-            if (now - lastPingMillis >= period && link == null) {
-                lastPingMillis = now;
-                ByteBuf ping = Unpooled.wrappedBuffer(PING);
-                feedRaw(ping);
+        if (link != null) link.cron(now);
+        fullSync.startPending(now);
+        if (now - lastSecondMillis < 1000) return;
+        lastSecondMillis = now;
+        long seconds = cronSeconds++;
+        long period = Math.max(1, server.config().getLong("repl-ping-replica-period"));
+        if (link == null && seconds % period == 0 && !replicas.isEmpty()) {
+            feedRaw(Unpooled.wrappedBuffer(PING));
+        }
+        long timeout = server.config().getLong("repl-timeout") * 1000;
+        for (ReplicaState r : new ArrayList<>(replicas)) {
+            if (r.sync == ReplicaState.Sync.WAIT_BGSAVE_START) writeOutOfBand(r, NEWLINE);
+            if (r.sync == ReplicaState.Sync.ONLINE && !r.prePsync && now - r.ackTimeMillis > timeout) {
+                server.log().warning("Disconnecting timedout replica (streaming sync): " + nameOf(r));
+                server.closeClient(r.client);
             }
         }
         long ttl = server.config().getLong("repl-backlog-ttl");
-        if (backlog != null && replicas.isEmpty() && link == null && ttl > 0 && noReplicasSinceMillis > 0
+        if (backlog != null && replicas.isEmpty() && link == null && ttl > 0
                 && now - noReplicasSinceMillis > ttl * 1000) {
-            server.propagator().removeSink(this);
-            backlog = null;
+            replid = Server.randomHex(40);
+            clearReplid2();
+            freeBacklog();
+            server.log().notice("Replication backlog freed after " + ttl + " seconds without connected replicas.");
         }
-        if (link != null) link.cron(now);
     }
 
     /** Starts replicating if the configuration names a master (replicaof in redis.conf). */
@@ -283,33 +398,60 @@ public final class Replication implements Propagator.Sink {
         if (hp.length == 2) becomeReplicaOf(hp[0], Integer.parseInt(hp[1]));
     }
 
+    /**
+     * The RDB loaded at startup named the replication history it belongs to (repl-id, repl-offset
+     * AUX): a replica continues it with PSYNC (Redis' loadDataFromDisk + replicationCacheMasterUsingMyself).
+     */
+    public void restoreFromRdb(java.util.Map<String, String> aux) {
+        String id = aux.get("repl-id");
+        String off = aux.get("repl-offset");
+        if (id == null || off == null || id.length() != 40) return;
+        try {
+            long offset = Long.parseLong(off);
+            int db = Integer.parseInt(aux.getOrDefault("repl-stream-db", "0"));
+            if (!server.isReplica()) return;
+            replid = id;
+            masterOffset = offset;
+            restoredReplid = id;
+            restoredOffset = offset;
+            restoredStreamDb = db;
+        } catch (NumberFormatException e) {
+            // not ours to continue
+        }
+    }
+
+    /** The AUX fields a save records so that a restarted replica can PSYNC (rdbPopulateSaveInfo). */
+    public java.util.Map<String, String> saveInfo() {
+        if (link == null && backlog == null) return java.util.Map.of();
+        java.util.Map<String, String> aux = new java.util.LinkedHashMap<>();
+        aux.put("repl-stream-db", Integer.toString(link != null ? link.streamDb() : 0));
+        aux.put("repl-id", replid);
+        aux.put("repl-offset", Long.toString(masterOffset));
+        return aux;
+    }
+
     /** Called by the link once a full sync loaded: the master's history becomes ours. */
     void adoptMasterHistory(String masterReplid, long offset) {
         replid = masterReplid;
-        replid2 = ZERO_ID;
-        secondReplOffset = -1;
+        clearReplid2();
         masterOffset = offset;
-        disconnectReplicas();
-        if (backlog != null) server.propagator().removeSink(this);
         backlog = null;
         createBacklog();
-        // a replica's backlog is fed with the master's bytes, not with our own propagation
-        server.propagator().removeSink(this);
+    }
+
+    /** Before a full sync from a new master replaces the data: our replicas must resync too. */
+    void attachToNewMaster() {
+        disconnectReplicas();
     }
 
     /** +CONTINUE with a new ID: the master was promoted; keep the old ID as replid2. */
     void masterChangedId(String newReplid) {
         if (newReplid.equals(replid)) return;
-        replid2 = replid;
-        secondReplOffset = masterOffset + 1;
-        replid = newReplid;
+        shiftReplid(newReplid);
         disconnectReplicas();
     }
 
     void ensureBacklogForReplica() {
-        if (backlog == null) {
-            createBacklog();
-            server.propagator().removeSink(this);
-        }
+        if (backlog == null) createBacklog();
     }
 }

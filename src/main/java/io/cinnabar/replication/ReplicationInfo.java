@@ -26,14 +26,15 @@ public final class ReplicationInfo {
             f(b, "replica_announced", s.config().getBool("replica-announced") ? 1 : 0);
         }
         f(b, "connected_slaves", r.replicas().size());
-        long now = s.clock().millis();
+        if (s.config().getLong("min-replicas-to-write") > 0 && s.config().getLong("min-replicas-max-lag") > 0) {
+            f(b, "min_slaves_good_slaves", r.limits().goodReplicas());
+        }
+        long nowSec = s.clock().millis() / 1000;
         int i = 0;
         for (ReplicaState rs : r.replicas()) {
-            String addr = rs.client().addr();
-            String ip = addr.substring(0, addr.lastIndexOf(':'));
-            b.append("slave").append(i++).append(":ip=").append(ip).append(",port=").append(rs.listeningPort())
-                    .append(",state=online,offset=").append(rs.ackOffset()).append(",lag=")
-                    .append((now - rs.ackTimeMillis()) / 1000).append("\r\n");
+            b.append("slave").append(i++).append(":ip=").append(rs.ip()).append(",port=").append(rs.listeningPort())
+                    .append(",state=").append(rs.syncStateName()).append(",offset=").append(rs.ackOffset())
+                    .append(",lag=").append(nowSec - rs.ackTimeMillis() / 1000).append("\r\n");
         }
         f(b, "master_failover_state", "no-failover");
         f(b, "master_replid", r.replid());

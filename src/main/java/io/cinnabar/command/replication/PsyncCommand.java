@@ -24,7 +24,12 @@ final class PsyncCommand implements Command {
     }
 
     @Override public void execute(Ctx ctx, Argv argv) {
-        start(ctx, argv.str(1), io.cinnabar.util.Numbers.parseLongOr(argv.get(2), -1), false);
+        if (!io.cinnabar.util.Numbers.isLong(argv.get(2))) {
+            ctx.server().log().warning("Replica " + ctx.client().addr()
+                    + " asks for synchronization but with a wrong offset");
+            throw io.cinnabar.error.Errors.NOT_INTEGER;
+        }
+        start(ctx, argv.str(1), argv.longArg(2), false);
     }
 
     static void start(Ctx ctx, String replid, long offset, boolean legacy) {

@@ -10,7 +10,6 @@ import io.cinnabar.command.Command;
 import io.cinnabar.command.CommandSpec;
 import io.cinnabar.command.Ctx;
 import io.cinnabar.error.Errors;
-import io.cinnabar.replication.ReplicaState;
 import io.cinnabar.replication.Replication;
 import io.cinnabar.resp.Argv;
 import io.cinnabar.server.ClientConnection;
@@ -31,15 +30,16 @@ final class ReplconfCommand implements Command {
         ClientConnection c = ctx.client();
         for (int j = 1; j < argv.size(); j += 2) {
             if (argv.is(j, "listening-port")) {
-                repl.pendingState(c);
-                setPort(repl.pendingState(c), argv.longArg(j + 1));
+                repl.pendingState(c).setListeningPort((int) argv.longArg(j + 1));
             } else if (argv.is(j, "ip-address")) {
                 if (argv.get(j + 1).length >= 46) {
                     throw Errors.err("REPLCONF ip-address provided by replica instance is too long: "
                             + argv.get(j + 1).length + " bytes");
                 }
+                repl.pendingState(c).setAnnouncedIp(argv.str(j + 1));
             } else if (argv.is(j, "capa")) {
-                if (argv.is(j + 1, "psync2")) Psync2.mark(repl.pendingState(c));
+                if (argv.is(j + 1, "psync2")) repl.pendingState(c).setPsync2();
+                else if (argv.is(j + 1, "eof")) repl.pendingState(c).setCapaEof();
             } else if (argv.is(j, "ack")) {
                 if (!c.has(ClientConnection.REPLICA)) return;
                 long off = io.cinnabar.util.Numbers.parseLongOr(argv.get(j + 1), -1);
@@ -55,9 +55,5 @@ final class ReplconfCommand implements Command {
             }
         }
         ctx.out().ok();
-    }
-
-    private static void setPort(ReplicaState r, long port) {
-        Psync2.port(r, (int) port);
     }
 }

@@ -33,11 +33,13 @@ final class RoleCommand implements Command {
             out.arrayHeader(3);
             out.bulk("master");
             out.integer(repl.masterOffset());
-            out.arrayHeader(repl.replicas().size());
+            int online = 0;
+            for (ReplicaState r : repl.replicas()) if (r.online()) online++;
+            out.arrayHeader(online);
             for (ReplicaState r : repl.replicas()) {
+                if (!r.online()) continue;
                 out.arrayHeader(3);
-                String addr = r.client().addr();
-                out.bulk(addr.substring(0, addr.lastIndexOf(':')));
+                out.bulk(r.ip());
                 out.bulk(Integer.toString(r.listeningPort()));
                 out.bulk(Long.toString(r.ackOffset()));
             }
