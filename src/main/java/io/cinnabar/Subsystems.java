@@ -43,7 +43,9 @@ final class Subsystems {
         io.cinnabar.memory.Memory.install(server);
         Persistence persistence = new Persistence(server);
         server.persistence(persistence);
-        server.replication(new Replication(server));
+        Replication replication = new Replication(server);
+        server.replication(replication);
+        persistence.saveInfo(replication::saveInfo);
         AppendOnlyFile aof = new AppendOnlyFile(server, persistence);
         server.aof(aof);
         server.setShutdownHook(() -> {
@@ -74,6 +76,7 @@ final class Subsystems {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        replication.restoreFromRdb(persistence.loadedAux());
         replication.startFromConfig();
     }
 }

@@ -50,6 +50,10 @@ public final class Persistence {
     private long lastLoadExpired;
     private boolean skipShutdownSave;
     private final MigrateSockets migrateSockets = new MigrateSockets();
+    /** Extra AUX fields for every save (replication's repl-id/repl-offset, rdbPopulateSaveInfo). */
+    private java.util.function.Supplier<Map<String, String>> saveInfo = Map::of;
+    /** The AUX fields of the RDB loaded at startup. */
+    private Map<String, String> loadedAux = Map.of();
 
     public Persistence(Server server) {
         this.server = server;
@@ -122,6 +126,14 @@ public final class Persistence {
         return lastBgsaveSeconds;
     }
 
+    public void saveInfo(java.util.function.Supplier<Map<String, String>> s) {
+        this.saveInfo = s;
+    }
+
+    public Map<String, String> loadedAux() {
+        return loadedAux;
+    }
+
     /** The AUX fields Redis 7.0 writes. */
     private Map<String, String> aux() {
         Map<String, String> aux = new LinkedHashMap<>();
@@ -130,6 +142,7 @@ public final class Persistence {
         aux.put("ctime", Long.toString(server.clock().millis() / 1000));
         aux.put("used-mem", Long.toString(Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()));
         aux.put("aof-base", "0");
+        aux.putAll(saveInfo.get());
         return aux;
     }
 
@@ -327,6 +340,7 @@ public final class Persistence {
             RdbLoader.Result r = RdbLoader.load(in, fresh, server.clock().millis(), server.isReplica(),
                     new RdbLoadOptions(server.config()));
             server.replaceDatabases(fresh);
+            loadedAux = r.aux;
             lastLoadKeys = r.keys;
             lastLoadExpired = r.expiredSkipped;
             server.log().notice("DB loaded from disk: " + String.format("%.3f", (System.nanoTime() - t0) / 1e9)

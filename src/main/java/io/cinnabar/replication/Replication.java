@@ -110,6 +110,23 @@ public final class Replication implements Propagator.Sink {
         }
     }
 
+    /** DEBUG REPLICATE: one command into the stream, bypassing the AOF. */
+    public void feedCommand(byte[][] argv) {
+        ByteBuf b = Unpooled.buffer();
+        try {
+            Propagator.write(b, argv);
+            feedRaw(b);
+        } finally {
+            b.release();
+        }
+    }
+
+    /** DEBUG CHANGE-REPL-ID: a new history (changeReplicationId + clearReplicationId2). */
+    public void changeReplid() {
+        replid = Server.randomHex(40);
+        clearReplid2();
+    }
+
     private void createBacklog() {
         if (backlog != null) return;
         backlog = new ReplicationBacklog((int) Math.min(Integer.MAX_VALUE - 16,

@@ -68,7 +68,22 @@ final class DebugCommand implements Command {
             case "error":
                 if (argc != 3) break;
                 throw new RedisError(argv.str(2));
-            case "listpack": case "quicklist-packed-threshold": case "stringmatch-len": case "change-repl-id":
+            case "replicate": { // straight to the replicas, not the AOF (replicationFeedSlaves)
+                if (argc < 3) break;
+                io.cinnabar.replication.Replication r = s.replication();
+                byte[][] cmd = new byte[argc - 2][];
+                for (int i = 2; i < argc; i++) cmd[i - 2] = argv.get(i);
+                r.feedCommand(cmd);
+                ctx.out().ok();
+                return;
+            }
+            case "change-repl-id": {
+                io.cinnabar.replication.Replication r = s.replication();
+                r.changeReplid();
+                ctx.out().ok();
+                return;
+            }
+            case "listpack": case "quicklist-packed-threshold": case "stringmatch-len":
             case "replybuffer": case "set-disable-deny-scripts": case "jmap": case "set-skip-checksum-validation":
             case "reload":
                 DebugReplies.reload(ctx, argv);

@@ -113,58 +113,13 @@ final class DebugReplies {
         ctx.out().ok();
     }
 
-    /** A digest of the dataset: XOR of per-key SHA1s (order independent), zeros when empty. */
+    /** DEBUG DIGEST: Redis' computeDatasetDigest, see {@link DatasetDigest}. */
     static String digest(Server s) {
-        byte[] acc = new byte[20];
-        boolean any = false;
-        for (Database db : s.dbs()) {
-            int id = db.id();
-            for (var e : snapshot(db)) {
-                byte[] d = sha1(("db" + id).getBytes(StandardCharsets.US_ASCII), e.key(), valueBytes(e.value()),
-                        Long.toString(e.hasExpire() ? e.expireAt() : -1).getBytes(StandardCharsets.US_ASCII));
-                for (int i = 0; i < 20; i++) acc[i] ^= d[i];
-                any = true;
-            }
-        }
-        return any ? hex(acc) : "0".repeat(40);
+        return DatasetDigest.hex(new DatasetDigest().dataset(s.dbs()));
     }
 
     static String digestValue(Ctx ctx, byte[] key) {
-        KeyEntry e = ctx.db().peek(key);
-        if (e == null) return "0".repeat(40);
-        return hex(sha1(valueBytes(e.value())));
-    }
-
-    private static java.util.List<KeyEntry> snapshot(Database db) {
-        java.util.List<KeyEntry> all = new java.util.ArrayList<>();
-        long cursor = 0;
-        do {
-            cursor = db.scan(cursor, all::add);
-        } while (cursor != 0);
-        return all;
-    }
-
-    private static byte[] valueBytes(Object v) {
-        if (v instanceof byte[] b) return b;
-        if (v instanceof MutableString m) return m.toBytes();
-        if (v instanceof TypedValue t) return (t.type() + ":" + t.size()).getBytes(StandardCharsets.US_ASCII);
-        return new byte[0];
-    }
-
-    private static byte[] sha1(byte[]... parts) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-1");
-            for (byte[] p : parts) md.update(p);
-            return md.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String hex(byte[] b) {
-        StringBuilder sb = new StringBuilder(40);
-        for (byte x : b) sb.append(String.format("%02x", x & 0xff));
-        return sb.toString();
+        return DatasetDigest.hex(new DatasetDigest().value(ctx.db().peek(key)));
     }
 
     static void help(Ctx ctx) {
