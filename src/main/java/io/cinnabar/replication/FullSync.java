@@ -39,13 +39,13 @@ final class FullSync {
     }
 
     /** From cron: starts the pending snapshot when the delay elapsed or enough replicas wait. */
-    void startPending(long now) {
+    void startPending(long nowNanos) {
         int waiting = 0;
         long maxIdle = 0;
         for (ReplicaState r : repl.replicas) {
             if (r.sync != ReplicaState.Sync.WAIT_BGSAVE_START) continue;
             waiting++;
-            maxIdle = Math.max(maxIdle, now - r.waitStartMillis);
+            maxIdle = Math.max(maxIdle, (nowNanos - r.waitStartNanos) / 1_000_000);
         }
         if (waiting == 0) return;
         long max = server.config().getLong("repl-diskless-sync-max-replicas");

@@ -68,7 +68,7 @@ public final class MasterLink {
         this.psyncReplid = cachedReplid;
         this.psyncOffset = nextOffset;
         this.streamDb = streamDb;
-        this.linkDownSinceMillis = server.clock().millis();
+        this.linkDownSinceMillis = mono();
         decoder.maxBulkLen(Long.MAX_VALUE);
     }
 
@@ -98,11 +98,11 @@ public final class MasterLink {
     }
 
     public long lastIoSecondsAgo() {
-        return lastIoMillis == 0 ? -1 : (server.clock().millis() - lastIoMillis) / 1000;
+        return lastIoMillis == 0 ? -1 : (mono() - lastIoMillis) / 1000;
     }
 
     public long linkDownSeconds() {
-        return up() ? 0 : (server.clock().millis() - linkDownSinceMillis) / 1000;
+        return up() ? 0 : (mono() - linkDownSinceMillis) / 1000;
     }
 
     public String state() {
@@ -117,7 +117,7 @@ public final class MasterLink {
 
     void connect() {
         if (closed) return;
-        lastAttemptMillis = server.clock().millis();
+        lastAttemptMillis = mono();
         state = State.CONNECTING;
         server.log().notice("Connecting to MASTER " + host + ":" + port);
         server.net().connect(host, port, new Handler(), 5000).addListener(f -> {
@@ -154,7 +154,13 @@ public final class MasterLink {
         if (c == master && channel != null) channel.close();
     }
 
-    void cron(long now) {
+    /** Link timing (timeouts, reconnects, ACKs) runs on real time, not on the server's (maybe manual) clock. */
+    private static long mono() {
+        return System.nanoTime() / 1_000_000;
+    }
+
+    void cron() {
+        long now = mono();
         if (closed) return;
         if (state == State.CLOSED && now - lastAttemptMillis >= 1000) {
             psyncReplid = repl.replid;
@@ -180,7 +186,7 @@ public final class MasterLink {
     /** REPLCONF ACK with the processed offset (on GETACK and every second). */
     public void sendAck() {
         if (channel == null || state != State.STREAM) return;
-        lastAckMillis = server.clock().millis();
+        lastAckMillis = mono();
         write("REPLCONF", "ACK", Long.toString(repl.masterOffset));
     }
 
@@ -199,14 +205,14 @@ public final class MasterLink {
                 return;
             }
             channel = ctx.channel();
-            lastIoMillis = server.clock().millis();
+            lastIoMillis = mono();
             state = State.PING;
             write("PING");
         }
 
         @Override public void channelRead(ChannelHandlerContext ctx, Object msg) {
             ByteBuf b = (ByteBuf) msg;
-            lastIoMillis = server.clock().millis();
+            lastIoMillis = mono();
             if (in == null) {
                 in = ctx.alloc().buffer(Math.max(4096, b.readableBytes()));
             }
@@ -232,7 +238,7 @@ public final class MasterLink {
             syncInProgress = false;
             bulk = null;
             eofBuf = null;
-            if (wasStreaming || linkDownSinceMillis == 0) linkDownSinceMillis = server.clock().millis();
+            if (wasStreaming || linkDownSinceMillis == 0) linkDownSinceMillis = mono();
             if (wasStreaming && !closed) {
                 // reconnect at once rather than at the next cron: the backlog may be recycled meanwhile
                 server.log().notice("Reconnecting to MASTER " + host + ":" + port);
@@ -396,7 +402,7 @@ public final class MasterLink {
         server.log().notice("MASTER <-> REPLICA sync: Loading DB in memory");
         RdbLoader.Result loaded;
         try {
-            loaded = RdbLoader.load(new ByteArrayInputStream(rdb), fresh, server.clock().millis(), true,
+            loaded = RdbLoader.load(new ByteArrayInputStream(rdb), fresh, mono(), true,
                     new RdbLoadOptions(server.config()));
         } catch (RdbFormatException e) {
             throw new IOException("Failed trying to load the MASTER synchronization DB from socket: " + e.getMessage());

@@ -33,7 +33,7 @@ public final class ReplicaLimits {
         server.config().onChange("client-output-buffer-limit", p -> loadLimits(p.value()));
         server.dispatcher().addAdmission(this::admit);
         server.dispatcher().addListener((c, e, argv, micros) -> {
-            if (c.has(ClientConnection.REPLICA) && !c.has(ClientConnection.MASTER) && !e.spec().name().equals("replconf")
+            if (c.has(ClientConnection.REPLICA) && !c.has(ClientConnection.MASTER | ClientConnection.MONITOR) && !e.spec().name().equals("replconf")
                     && !e.spec().name().equals("psync") && !e.spec().name().equals("sync")) {
                 replicaReplied(c, e.spec());
             }
@@ -52,7 +52,7 @@ public final class ReplicaLimits {
     }
 
     private RedisError admit(ClientConnection c, CommandSpec spec, long flags) {
-        if (c.has(ClientConnection.REPLICA) && !c.has(ClientConnection.MASTER)
+        if (c.has(ClientConnection.REPLICA) && !c.has(ClientConnection.MASTER | ClientConnection.MONITOR)
                 && (flags & (CommandFlag.WRITE | CommandFlag.READONLY | CommandFlag.MAY_REPLICATE)) != 0) {
             server.log().warning("== CRITICAL == This master is sending an error to its replica: "
                     + "'Replica can't interact with the keyspace' after processing the command '" + spec.fullName() + "'");

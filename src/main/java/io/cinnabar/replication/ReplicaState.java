@@ -26,7 +26,7 @@ public final class ReplicaState {
     long ackOffset;
     long ackTimeMillis;
     /** When it started waiting for a snapshot (the diskless delay counts from here). */
-    long waitStartMillis;
+    long waitStartNanos;
     /** RDB bytes still queued on its socket: not counted against the output buffer limit. */
     long rdbBytesInFlight;
     /**

@@ -169,7 +169,7 @@ public final class Replication implements Propagator.Sink {
         }
         server.stats().syncFull++;
         r.sync = ReplicaState.Sync.WAIT_BGSAVE_START;
-        r.waitStartMillis = server.clock().millis();
+        r.waitStartNanos = System.nanoTime();
         attach(r);
         if (replicas.size() == 1 && backlog == null) {
             // a new backlog starts a new history (changeReplicationId + clearReplicationId2)
@@ -380,10 +380,12 @@ public final class Replication implements Propagator.Sink {
 
     public void cron() {
         long now = server.clock().millis();
-        if (link != null) link.cron(now);
-        fullSync.startPending(now);
-        if (now - lastSecondMillis < 1000) return;
-        lastSecondMillis = now;
+        if (link != null) link.cron();
+        // delays and the once-a-second work run on real time: a test's manual clock only moves data time
+        long mono = System.nanoTime() / 1_000_000;
+        fullSync.startPending(System.nanoTime());
+        if (mono - lastSecondMillis < 1000) return;
+        lastSecondMillis = mono;
         long seconds = cronSeconds++;
         long period = Math.max(1, server.config().getLong("repl-ping-replica-period"));
         if (link == null && seconds % period == 0 && !replicas.isEmpty()) {
