@@ -41,6 +41,7 @@ final class Subsystems {
             pubsub.unsubscribeEverything(c, false);
         });
         io.cinnabar.memory.Memory.install(server);
+        server.scripting(new io.cinnabar.scripting.Scripting(server));
         Persistence persistence = new Persistence(server);
         server.persistence(persistence);
         Replication replication = new Replication(server);

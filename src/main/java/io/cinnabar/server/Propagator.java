@@ -87,6 +87,19 @@ public final class Propagator {
         noTransaction = true;
     }
 
+    /** How many commands are queued (scripts use it with {@link #truncatePending} for redis.set_repl). */
+    public int pendingCount() {
+        return pending.size();
+    }
+
+    /** Drops the commands queued after the first {@code n} (a script's call made with REPL_NONE). */
+    public void truncatePending(int n) {
+        while (pending.size() > n) {
+            pending.remove(pending.size() - 1);
+            pendingDbs.remove(pendingDbs.size() - 1);
+        }
+    }
+
     public boolean hasPending() {
         return !pending.isEmpty();
     }

@@ -55,6 +55,7 @@ public final class Server {
     private java.util.function.BooleanSupplier authRequired = () -> !config().get("requirepass").isEmpty();
     private Object aof;
     private ReplyBarrier replyBarrier;
+    private Object scripting;
     private long nextClientId = 1;
     /** Changes since the last save (Redis' server.dirty). */
     public long dirty;
@@ -161,6 +162,8 @@ public final class Server {
     /** Memory accounting and maxmemory eviction (io.cinnabar.memory.Memory). */
     @SuppressWarnings("unchecked") public <T> T memory() { return (T) memory; }
     public void memory(Object m) { this.memory = m; }
+    @SuppressWarnings("unchecked") public <T> T scripting() { return (T) scripting; }
+    public void scripting(Object s) { this.scripting = s; }
     public void persistence(Object p) { this.persistence = p; }
     @SuppressWarnings("unchecked") public <T> T aof() { return (T) aof; }
     public void aof(Object a) { this.aof = a; }

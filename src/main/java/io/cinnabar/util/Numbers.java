@@ -178,7 +178,7 @@ public final class Numbers {
     }
 
     /** C's %.{precision}g for a finite non-zero double. */
-    static String formatG(double d, int precision) {
+    public static String formatG(double d, int precision) {
         BigDecimal bd = new BigDecimal(d).round(new MathContext(precision, RoundingMode.HALF_EVEN));
         int exp = bd.precision() - bd.scale() - 1; // decimal exponent of the leading digit
         String out;

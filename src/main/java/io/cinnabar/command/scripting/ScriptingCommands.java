@@ -8,6 +8,7 @@ public final class ScriptingCommands {
     private ScriptingCommands() {}
 
     public static List<Command> all() {
-        return List.of();
+        return List.of(EvalCommand.EVAL, EvalCommand.EVALSHA, EvalCommand.EVAL_RO, EvalCommand.EVALSHA_RO,
+                FcallCommand.FCALL, FcallCommand.FCALL_RO, new ScriptCommand(), new FunctionCommand());
     }
 }

@@ -19,16 +19,21 @@ public final class DumpPayload {
             RdbTypeCodec codec = RdbCodecs.forValue(value);
             w.writeByte(codec.rdbType(value));
             codec.writePayload(w, value);
-            bytes.write(RdbWriter.VERSION & 0xff);
-            bytes.write(RdbWriter.VERSION >>> 8);
-            byte[] body = bytes.toByteArray();
-            long crc = Crc64.of(body);
-            byte[] out = java.util.Arrays.copyOf(body, body.length + 8);
-            for (int i = 0; i < 8; i++) out[body.length + i] = (byte) (crc >>> (8 * i));
-            return out;
+            return seal(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Appends the RDB version and the CRC64 footer to a payload's body (also FUNCTION DUMP's). */
+    public static byte[] seal(ByteArrayOutputStream bytes) {
+        bytes.write(RdbWriter.VERSION & 0xff);
+        bytes.write(RdbWriter.VERSION >>> 8);
+        byte[] body = bytes.toByteArray();
+        long crc = Crc64.of(body);
+        byte[] out = java.util.Arrays.copyOf(body, body.length + 8);
+        for (int i = 0; i < 8; i++) out[body.length + i] = (byte) (crc >>> (8 * i));
+        return out;
     }
 
     /** verifyDumpPayload: version not newer than ours and the checksum right. */

@@ -1,0 +1,88 @@
+package io.cinnabar.scripting;
+
+import io.cinnabar.testing.Differential;
+import io.cinnabar.testing.DifferentialTestBase;
+import org.junit.jupiter.api.Test;
+
+/** Scripts whose replies must match a real redis-server byte for byte: conversions, errors, libraries. */
+class ScriptingDifferentialTest extends DifferentialTestBase {
+    private static final String[] SCRIPTS = {
+        "return {1, 'two', 3.99, -7.5, true, false, nil, 'after nil'}",
+        "return {err='MYERR something'}",
+        "return redis.error_reply('CODE text')",
+        "return redis.error_reply('no code')",
+        "return redis.status_reply('FINE')",
+        "return {ok='a\\r\\nb'}",
+        "return redis.call('nosuch')",
+        "return redis.pcall('nosuch')",
+        "return redis.call('incr', 'str')",
+        "return redis.pcall('incr', 'str')",
+        "return redis.call('get')",
+        "return redis.call('set', 'x', 3.5) and redis.call('get', 'x')",
+        "return redis.call('set', 'x', 0.1) and redis.call('get', 'x')",
+        "redis.call('rpush', 'l', 'a', 'b'); return redis.call('lrange', 'l', 0, -1)",
+        "return redis.call('hgetall', 'h')",
+        "redis.setresp(3); return redis.call('hgetall', 'h')",
+        "redis.setresp(3); return {double=3.25}",
+        "redis.setresp(3); return {big_number='12345678901234567890'}",
+        "redis.setresp(3); return true",
+        "redis.setresp(3); return false",
+        "return redis.sha1hex('abc')",
+        "a = 5",
+        "return undefined_global",
+        "error('plain')",
+        "error({err='TABLE err'})",
+        "local ok, e = pcall(function() error('caught') end) return e",
+        "local ok, e = pcall(redis.call, 'nosuch') return e",
+        "return cjson.encode({1, 2, 'x/y', {a=1}})",
+        "return cjson.encode({})",
+        "return cjson.encode(1.5)",
+        "return cjson.decode('[1,\"a\",2.5]')",
+        "return cjson.decode('{')",
+        "return cjson.encode({[1]=1, [100]=2})",
+        "return {bit.band(0xff, 0x0f), bit.bor(1, 2), bit.bxor(3, 1), bit.lshift(1, 31), bit.rshift(-1, 28), bit.tohex(255)}",
+        "return bit.tobit(2^32 + 5)",
+        "return tostring(1/3)",
+        "return string.format('%d-%s-%5.2f', 3, 'x', 1.5)",
+        "return table.getn({1, 2, 3})",
+        "return unpack({1, 2})",
+        "return type(loadstring)",
+        "return math.random(100)",
+        "return {KEYS[1], ARGV[1]}",
+    };
+
+    @Test void scriptsReplyAsRedis() {
+        try (Differential d = new Differential(ours.port(), redis.port())) {
+            d.both("set", "str", "notanumber");
+            d.both("hset", "h", "f", "v");
+            for (String s : SCRIPTS) {
+                d.check("eval", s, "1", "key", "arg");
+            }
+        }
+    }
+
+    @Test void evalArgumentErrorsAsRedis() {
+        try (Differential d = new Differential(ours.port(), redis.port())) {
+            d.check("eval", "return 1", "2", "a");
+            d.check("eval", "return 1", "-1");
+            d.check("eval", "return 1", "x");
+            d.check("evalsha", "abc", "0");
+            d.check("evalsha", "ffffffffffffffffffffffffffffffffffffffff", "0");
+            d.check("script", "load", "return 'cached'");
+            d.check("script", "exists", "a3bc1b6d00ca8c5ea6dc1a9d0d5a62c1fbc6c1d4", "nope");
+            d.check("script", "flush", "bogus");
+            d.check("script", "kill");
+            d.check("function", "load", "no shebang");
+            d.check("function", "load", "#!lua\nreturn 1");
+            d.check("function", "load", "#!lua name=x\nlocal a = 1");
+            d.check("function", "load", "#!lua name=x\nerror('boom')");
+            d.check("function", "load", "#!lua name=lib\nredis.register_function('f', function(k, a) return #k end)");
+            d.check("fcall", "f", "1", "k");
+            d.check("fcall", "nosuch", "0");
+            d.check("fcall", "f", "x");
+            d.check("function", "list", "withcode");
+            d.check("function", "delete", "lib");
+            d.check("function", "delete", "lib");
+        }
+    }
+}
