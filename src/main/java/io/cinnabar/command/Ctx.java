@@ -127,13 +127,13 @@ public final class Ctx {
     public void modified(int db, byte[] key, KeyEvent event) {
         assert server.db(db).snapshotSafe(key) : "changed a key without Database's snapshot hook";
         server.dirty++;
-        server.db(db).account(key); // the key's size delta into the memory accounting
         signalModified(db, key);
         notify(event, key, db);
     }
 
     /** signalModifiedKey without a notification or dirty bump (the rare command that needs them apart). */
     public void signalModified(int db, byte[] key) {
+        server.db(db).account(key); // the key's size delta into the memory accounting
         WatchSignal w = server.watches();
         if (w != null) w.touch(db, key);
         ClientSideCaching t = server.tracking();

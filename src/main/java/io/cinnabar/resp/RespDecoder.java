@@ -23,6 +23,8 @@ public final class RespDecoder {
     private long bulkLen = -1; // length of the argument being read; -1 = header not read yet
     private byte[] bigArg; // a large argument being filled across reads
     private int bigArgPos;
+    /** Bytes of the arguments already decoded for the request in progress (Redis' argv_len_sum). */
+    private long argBytes;
 
     public void maxBulkLen(long max) {
         this.maxBulkLen = max;
@@ -31,6 +33,11 @@ public final class RespDecoder {
     /** True while a request is partially decoded (CLIENT LIST's qbuf, querybuf limit). */
     public boolean inProgress() {
         return multibulkLen > 0;
+    }
+
+    /** Bytes a partially decoded request holds: its decoded arguments and a large one being filled. */
+    public long partialRequestBytes() {
+        return multibulkLen > 0 ? argBytes + pendingArgBytes() : 0;
     }
 
     /** Bytes held in a large argument being filled (counts toward the query buffer). */
@@ -63,6 +70,7 @@ public final class RespDecoder {
             argv.clear();
             if (n <= 0) return true;
             multibulkLen = (int) n;
+            argBytes = 0;
             argv.ensureCapacity((int) Math.min(n, 1024));
         }
         while (multibulkLen > 0) {
@@ -104,6 +112,7 @@ public final class RespDecoder {
                 in.skipBytes(2);
                 argv.add(arg);
             }
+            argBytes += bulkLen;
             bulkLen = -1;
             multibulkLen--;
         }

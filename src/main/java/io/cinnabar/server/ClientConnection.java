@@ -109,9 +109,9 @@ public final class ClientConnection {
         if (resumeHook != null && !closed) resumeHook.run();
     }
 
-    /** The query buffer's (emulated) allocation, as counted in used_memory and CLIENT LIST qbuf. */
+    /** The query buffer's (emulated) allocation plus a partial request's arguments, as counted in used_memory. */
     public long queryBufferBytes() {
-        return qbufCapacity;
+        return qbufCapacity + decoder.partialRequestBytes();
     }
 
     /** Bytes of replies waiting: our buffer plus what the channel has not yet written. */

@@ -38,7 +38,7 @@ public final class HashValue implements TypedValue {
     private Dict<Entry> table;
 
     public HashValue() {
-        lp = new byte[8][];
+        lp = new byte[2][]; // one field and its value: most small hashes stay tiny
     }
 
     @Override public ValueType type() {

@@ -29,9 +29,9 @@ public final class MemoryEstimate {
         return align(16 + n);
     }
 
-    /** MEMORY USAGE: the key's entry, its name and its value. */
+    /** MEMORY USAGE: the key's entry, its name and its value (a multiple of 8, as the accounting keeps it). */
     public static long keyUsage(byte[] key, Object value, int samples) {
-        return KEY_ENTRY + bytes(key.length) + value(value, samples);
+        return align(KEY_ENTRY + bytes(key.length) + value(value, samples));
     }
 
     /** The value alone (objectComputeSize). */
