@@ -1,5 +1,8 @@
 package io.cinnabar.persistence.aof;
 
+import io.cinnabar.persistence.SnapshotPurpose;
+import io.cinnabar.persistence.snapshot.FileSink;
+import io.cinnabar.persistence.snapshot.SnapshotJob;
 import io.cinnabar.server.Log;
 import io.cinnabar.store.Database;
 import java.io.ByteArrayOutputStream;
@@ -16,10 +19,12 @@ import java.util.concurrent.Executors;
 
 /**
  * Background AOF rewrite (Redis 7.0 rewriteAppendOnlyFileBackground / backgroundRewriteDoneHandler):
- * a new INCR file is opened and the keyspace image taken at the same moment on the owner thread,
- * so the new BASE plus that INCR is exactly the dataset; the image is written to a temp file on a
- * background thread, then renamed to the next BASE, the older files become HISTORY and are removed,
- * and the manifest is replaced atomically. Failures leave the old files and open INCR files in
+ * a new INCR file is opened and the keyspace image started at the same moment on the owner thread,
+ * so the new BASE plus that INCR is exactly the dataset. An RDB base (aof-use-rdb-preamble) is a
+ * {@link SnapshotJob}: the keyspace is walked in slices while the server serves, each key's old
+ * value written before a command may change it. A base of commands is serialized at once and
+ * written on a background thread. The temp file is then renamed to the next BASE, the older files
+ * become HISTORY and are removed, and the manifest is replaced atomically. Failures leave the old files and open INCR files in
  * place; after three failures in a row automatic rewrites back off (1, 2, 4 ... 60 minutes).
  */
 final class AofRewrite {
@@ -46,6 +51,7 @@ final class AofRewrite {
     private static final class Job {
         BackgroundChild child;
         Path tmp;
+        SnapshotJob snapshot;
         volatile boolean killed;
         volatile boolean stopped;
     }
@@ -93,37 +99,43 @@ final class AofRewrite {
         count++;
         aof.server.stats().totalForks++;
         boolean rdb = aof.server.config().getBool("aof-use-rdb-preamble");
-        byte[] image;
-        long keys = 0;
-        try {
-            image = snapshot(rdb);
-            for (Database db : aof.server.dbs()) keys += db.size();
-        } catch (IOException e) {
-            log.warning("Write error writing append only file on disk: " + AofException.reason(e));
-            lastOk = false;
-            consecutiveFailures++;
-            return false;
-        }
         Job j = new Job();
         int delay = aof.server.config().getInt("rdb-key-save-delay");
         j.child = BackgroundChild.start(delay != 0, nextJobId++, () -> aof.server.net().execute(() -> killed(j)));
         j.tmp = aof.files.dir().resolve("temp-rewriteaof-bg-" + j.child.pid() + ".aof");
+        try {
+            if (rdb) {
+                // the child's own temp file, renamed to temp-rewriteaof-bg-<pid>.aof once complete
+                FileSink sink = new FileSink(j.tmp, aof.files.dir().resolve("temp-rewriteaof-" + j.child.pid() + ".aof"));
+                j.snapshot = aof.persistence.startSnapshot(SnapshotPurpose.AOF_REWRITE, Map.of("aof-base", "1"), sink,
+                        r -> done(j, r.ok()));
+            } else {
+                byte[] image = commands();
+                long keys = 0;
+                for (Database db : aof.server.dbs()) keys += db.size();
+                boolean fsyncEvery4Mb = aof.server.config().getBool("aof-rewrite-incremental-fsync");
+                long totalKeys = keys;
+                io.execute(() -> {
+                    boolean ok = writeImage(j, image, fsyncEvery4Mb, delay, totalKeys);
+                    if (aof.server.net() != null) aof.server.net().execute(() -> done(j, ok));
+                });
+            }
+        } catch (IOException | RuntimeException e) {
+            j.child.finish();
+            log.warning("Write error writing append only file on disk: " + e.getMessage());
+            lastOk = false;
+            consecutiveFailures++;
+            return false;
+        }
         job = j;
         log.notice("Background append only file rewriting started by pid " + j.child.pid());
         scheduled = false;
         timeStart = aof.unixtime();
-        boolean fsyncEvery4Mb = aof.server.config().getBool("aof-rewrite-incremental-fsync");
-        long totalKeys = keys;
-        io.execute(() -> {
-            boolean ok = writeImage(j, image, fsyncEvery4Mb, delay, totalKeys);
-            if (aof.server.net() != null) aof.server.net().execute(() -> done(j, ok));
-        });
         return true;
     }
 
-    /** The keyspace image, on the owner thread: RDB (aof-use-rdb-preamble) or commands. */
-    private byte[] snapshot(boolean rdb) throws IOException {
-        if (rdb) return aof.persistence.snapshotBytes(Map.of("aof-base", "1"));
+    /** The keyspace as commands, on the owner thread. */
+    private byte[] commands() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
         boolean ts = aof.server.config().getBool("aof-timestamp-enabled");
         AofRewriter.write(out, aof.server.dbs(), ts ? System.currentTimeMillis() / 1000 : 0);
@@ -197,6 +209,7 @@ final class AofRewrite {
     private void killed(Job j) {
         if (j != job || j.stopped) return;
         j.killed = true;
+        if (j.snapshot != null) j.snapshot.cancel(0);
         lastOk = false;
         consecutiveFailures++;
         log.warning("Background AOF rewrite terminated by signal 9");
@@ -209,6 +222,7 @@ final class AofRewrite {
         if (j == null) return;
         log.notice("Killing running AOF rewrite child: " + j.child.pid());
         j.stopped = true;
+        if (j.snapshot != null) j.snapshot.cancel(1000);
         j.child.finish();
         aof.files.unlinkInBackground(j.tmp);
         job = null;

@@ -101,7 +101,7 @@ public final class AppendOnlyFile implements Propagator.Sink, Server.ReplyBarrie
 
     /** Redis' hasActiveChildProcess: a background rewrite or a BGSAVE is running. */
     boolean activeChild() {
-        return rewrite.inProgress() || (persistence != null && persistence.bgsaveInProgress());
+        return rewrite.inProgress() || (persistence != null && persistence.snapshotInProgress());
     }
 
     long unixtime() {
