@@ -1,5 +1,6 @@
 package io.cinnabar.command;
 
+import io.cinnabar.command.cluster.ClusterCommands;
 import io.cinnabar.command.connection.ConnectionCommands;
 import io.cinnabar.command.geo.GeoCommands;
 import io.cinnabar.command.hashes.HashCommands;
@@ -41,6 +42,7 @@ public final class Commands {
                 .register(PersistenceCommands.all())
                 .register(io.cinnabar.command.acl.AclCommands.all())
                 .register(HyperLogLogCommands.all())
-                .register(GeoCommands.all());
+                .register(GeoCommands.all())
+                .register(ClusterCommands.all());
     }
 }

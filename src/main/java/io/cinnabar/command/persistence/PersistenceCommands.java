@@ -8,7 +8,8 @@ public final class PersistenceCommands {
     private PersistenceCommands() {}
 
     public static List<Command> all() {
-        return List.of(new SaveCommand(), new BgsaveCommand(), new BgrewriteaofCommand(), new DumpCommand(), new RestoreCommand(),
+        return List.of(new SaveCommand(), new BgsaveCommand(), new BgrewriteaofCommand(), new DumpCommand(),
+                new RestoreCommand(), new RestoreAskingCommand(),
                 new MigrateCommand());
     }
 }

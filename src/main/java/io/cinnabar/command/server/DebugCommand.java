@@ -121,11 +121,16 @@ final class DebugCommand implements Command {
 
     /** enable-debug-command: no / yes / local (a loopback or unix socket client). */
     static void checkAllowed(Ctx ctx) {
-        String mode = ctx.server().config().get("enable-debug-command");
+        checkProtected(ctx, "enable-debug-command", "DEBUG");
+    }
+
+    /** A PROTECTED command (DEBUG, MODULE LOAD/UNLOAD) under its enable-*-command option: no / yes / local. */
+    static void checkProtected(Ctx ctx, String option, String command) {
+        String mode = ctx.server().config().get(option);
         ClientConnection c = ctx.client();
         boolean local = c.isFake() || c.isUnixSocket() || c.addr().startsWith("127.") || c.addr().startsWith("::1");
         if (mode.equals("yes") || (mode.equals("local") && local)) return;
-        throw Errors.err("DEBUG command not allowed. If the enable-debug-command option is set to \"local\", "
+        throw Errors.err(command + " command not allowed. If the " + option + " option is set to \"local\", "
                 + "you can run it from a local connection, otherwise you need to set this option in the "
                 + "configuration file, and then restart the server.");
     }

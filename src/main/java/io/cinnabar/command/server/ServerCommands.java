@@ -12,7 +12,7 @@ public final class ServerCommands {
         return List.of(new CommandCommand(), new InfoCommand(), new ConfigCommand(), new DbsizeCommand(),
                 new FlushdbCommand(), new FlushallCommand(), new SwapdbCommand(), new TimeCommand(),
                 new LastsaveCommand(), new ShutdownCommand(), new MonitorCommand(), new SlowlogCommand(),
-                new LatencyCommand(), new MemoryCommand(), new DebugCommand());
+                new LatencyCommand(), new MemoryCommand(), new DebugCommand(), new ModuleCommand(), new LolwutCommand());
     }
 
     /**
