@@ -178,15 +178,20 @@ public final class NetServer implements AutoCloseable {
     public void rebindTcp(List<String> bindAddresses, int port) throws IOException {
         List<String> hosts = new ArrayList<>();
         for (String addr : bindAddresses) {
-            String host = addr.startsWith("-") ? addr.substring(1) : addr;
+            if (addr.isEmpty()) continue;
+            boolean optional = addr.startsWith("-");
+            String host = optional ? addr.substring(1) : addr;
             if (host.equals("*")) host = "0.0.0.0";
             if (host.equals("::*")) host = "::";
-            hosts.add(host);
-            // probe first: on the event loop we cannot wait for Netty's own bind
+            // probe first, so that a failure leaves the old listeners in place
             try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
                 probe.setReuseAddress(true);
                 probe.bind(new InetSocketAddress(host, port));
+            } catch (IOException | RuntimeException e) {
+                if (optional) continue;
+                throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
             }
+            hosts.add(host);
         }
         List<Channel> old = new ArrayList<>(tcpListeners);
         tcpListeners.clear();
@@ -196,15 +201,18 @@ public final class NetServer implements AutoCloseable {
         }
         boundPort = port;
         for (String host : hosts) {
-            bootstrap(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
-                    .bind(new InetSocketAddress(host, port)).addListener((io.netty.channel.ChannelFuture f) -> {
-                        if (f.isSuccess()) {
-                            tcpListeners.add(f.channel());
-                            listeners.add(f.channel());
-                        } else {
-                            server.log().warning("Could not bind " + host + ":" + port + ": " + f.cause());
-                        }
-                    });
+            // registered and bound right here, on the event loop (ServerBootstrap.bind would queue the
+            // bind as a task, and a client told OK could connect before it runs)
+            Channel ch = bootstrap(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                    .register().channel();
+            ch.bind(new InetSocketAddress(host, port)).addListener((io.netty.channel.ChannelFuture f) -> {
+                if (f.isSuccess()) {
+                    tcpListeners.add(f.channel());
+                    listeners.add(f.channel());
+                } else {
+                    server.log().warning("Could not bind " + host + ":" + port + ": " + f.cause());
+                }
+            });
         }
     }
 

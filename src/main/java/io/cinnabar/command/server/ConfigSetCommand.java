@@ -66,13 +66,17 @@ final class ConfigSetCommand implements Command {
             }
         }
         for (int i = 0; i < n; i++) {
-            if (params[i].name().equals("port") && !params[i].value().equals(old[i])) {
+            String name = params[i].name();
+            if ((name.equals("port") || name.equals("bind")) && !params[i].value().equals(old[i])
+                    && ctx.server().net() != null) {
                 try {
                     ctx.server().net().rebindTcp(Arrays.asList(config.get("bind").trim().split("\\s+")),
                             config.getInt("port"));
                 } catch (java.io.IOException | RuntimeException e) {
+                    ctx.server().log().warning("Failed to listen: " + e.getMessage());
                     restore(config, params, old, n - 1);
-                    throw failed("port", "Unable to listen on this port: " + e.getMessage());
+                    throw failed(name, name.equals("port") ? "Unable to listen on this port. Check server logs."
+                            : "Failed to bind to specified addresses.");
                 }
             }
         }
