@@ -1,12 +1,15 @@
 package io.cinnabar.replication;
 
 import io.cinnabar.persistence.Persistence;
+import io.cinnabar.persistence.SnapshotPurpose;
+import io.cinnabar.persistence.snapshot.SnapshotJob;
+import io.cinnabar.persistence.snapshot.Sink;
 import io.cinnabar.server.ClientConnection;
 import io.cinnabar.server.Server;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,10 +21,12 @@ import java.util.Map;
  * replicationStartPendingFork): replicas asking for a full sync wait in WAIT_BGSAVE_START; a
  * snapshot starts at once, or, with {@code repl-diskless-sync}, after {@code repl-diskless-sync-delay}
  * seconds or as soon as {@code repl-diskless-sync-max-replicas} replicas wait, so several replicas
- * share one snapshot. Each gets {@code +FULLRESYNC <replid> <offset>}, then the RDB: as
- * {@code $<len>} (disk-style) or, when every waiting replica said {@code capa eof} and diskless sync
- * is on, as {@code $EOF:<40 random chars>} followed by the RDB and the same 40 chars. The stream
- * produced after the snapshot is queued behind the RDB on the same socket.
+ * share one snapshot. The snapshot is a {@link SnapshotJob}: taken while the server keeps serving.
+ * Each replica gets {@code +FULLRESYNC <replid> <offset>} at its start, then the RDB: streamed as it
+ * is produced after {@code $EOF:<40 random chars>} and closed by the same 40 chars, when every
+ * waiting replica said {@code capa eof} and diskless sync is on; otherwise as {@code $<len>} once
+ * complete (kept in memory where Redis keeps a file). The stream produced meanwhile is held per
+ * replica and follows the RDB (after an EOF-marked one, only once the replica's first ACK came).
  */
 final class FullSync {
     private final Replication repl;
@@ -32,31 +37,35 @@ final class FullSync {
         this.server = repl.server;
     }
 
-    /** Whether a newly waiting replica starts a snapshot at once or waits for the diskless delay. */
+    /** Whether a newly waiting replica waits for the diskless delay rather than a snapshot now. */
     boolean delayed(ReplicaState r) {
         return server.config().getBool("repl-diskless-sync") && r.capaEof
                 && server.config().getLong("repl-diskless-sync-delay") > 0;
     }
 
-    /** From cron: starts the pending snapshot when the delay elapsed or enough replicas wait. */
+    /** From cron: starts the pending snapshot when the delay elapsed, enough replicas wait, or the last one ended. */
     void startPending(long nowNanos) {
         int waiting = 0;
         long maxIdle = 0;
+        boolean anyDelayed = false;
         for (ReplicaState r : repl.replicas) {
             if (r.sync != ReplicaState.Sync.WAIT_BGSAVE_START) continue;
             waiting++;
+            anyDelayed |= delayed(r);
             maxIdle = Math.max(maxIdle, (nowNanos - r.waitStartNanos) / 1_000_000);
         }
         if (waiting == 0) return;
         long max = server.config().getLong("repl-diskless-sync-max-replicas");
-        if (!server.config().getBool("repl-diskless-sync") || (max > 0 && waiting >= max)
+        if (!anyDelayed || (max > 0 && waiting >= max)
                 || maxIdle >= server.config().getLong("repl-diskless-sync-delay") * 1000) {
             start();
         }
     }
 
-    /** Takes one snapshot and sends it to every replica waiting for one. */
+    /** Starts one snapshot for every replica waiting for one; later, if another snapshot is running. */
     void start() {
+        Persistence p = server.persistence();
+        if (p.snapshotInProgress()) return; // cron retries once it ended
         List<ReplicaState> waiting = new ArrayList<>();
         boolean allEof = true;
         for (ReplicaState r : repl.replicas) {
@@ -70,21 +79,71 @@ final class FullSync {
         // the stream after the snapshot starts with SELECT (replicationSetupSlaveForFullResync)
         server.propagator().resetSelectedDb();
         long offset = repl.masterOffset;
-        byte[] rdb;
-        try {
-            Persistence p = server.persistence();
-            rdb = p.snapshotBytes(aux(offset));
-        } catch (IOException e) {
-            server.log().warning("BGSAVE for replication failed");
-            for (ReplicaState r : waiting) {
-                repl.replicas.remove(r);
-                r.client.out().error("ERR BGSAVE failed, replication can't continue");
-                server.closeClient(r.client);
+        byte[] mark = socket ? Server.randomHex(40).getBytes(StandardCharsets.US_ASCII) : null;
+        for (ReplicaState r : waiting) {
+            r.sync = ReplicaState.Sync.WAIT_BGSAVE_END;
+            r.socketTarget = socket;
+            r.held = Unpooled.buffer(1024); // the stream from here on waits behind the RDB
+            ByteBuf head = Unpooled.buffer(128);
+            if (!r.prePsync) {
+                head.writeCharSequence("+FULLRESYNC " + repl.replid + " " + offset + "\r\n", StandardCharsets.US_ASCII);
+                server.log().notice("Full resync requested by replica " + repl.nameOf(r) + ". Starting with offset "
+                        + offset);
             }
+            if (socket) {
+                head.writeCharSequence("$EOF:", StandardCharsets.US_ASCII);
+                head.writeBytes(mark);
+                head.writeCharSequence("\r\n", StandardCharsets.US_ASCII);
+            }
+            write(r, head);
+        }
+        ReplicaSink sink = new ReplicaSink(waiting, mark);
+        p.startSnapshot(SnapshotPurpose.FULL_SYNC, aux(offset), sink, result -> done(waiting, sink, result));
+        if (socket) server.log().notice("Streamed RDB transfer with replicas started");
+    }
+
+    private static void write(ReplicaState r, ByteBuf b) {
+        Channel ch = r.client.channel();
+        if (ch == null || r.client.isClosed()) {
+            b.release();
             return;
         }
-        if (!socket) server.log().notice("Background RDB transfer started");
-        for (ReplicaState r : waiting) send(r, rdb, offset, socket);
+        ch.writeAndFlush(b, ch.voidPromise());
+    }
+
+    /** The snapshot ended (on the owner thread): send a disk-style RDB, or fail the replicas. */
+    private void done(List<ReplicaState> replicas, ReplicaSink sink, SnapshotJob.Result result) {
+        for (ReplicaState r : replicas) {
+            if (r.client.isClosed() || !repl.replicas.contains(r)) continue;
+            if (!result.ok()) {
+                server.log().warning("BGSAVE for replication failed");
+                server.closeClient(r.client);
+                continue;
+            }
+            r.sync = ReplicaState.Sync.SEND_BULK;
+            if (r.socketTarget) {
+                // streamed: online now, the held stream starts with the replica's first ACK
+                repl.putOnline(r);
+                continue;
+            }
+            byte[] rdb = sink.whole.toByteArray();
+            ByteBuf out = Unpooled.buffer(rdb.length + 32);
+            out.writeCharSequence("$" + rdb.length + "\r\n", StandardCharsets.US_ASCII);
+            out.writeBytes(rdb);
+            ByteBuf held = r.held;
+            r.held = null;
+            r.rdbBytesInFlight = out.readableBytes();
+            Channel ch = r.client.channel();
+            ch.write(out).addListener(f -> {
+                r.rdbBytesInFlight = 0;
+                if (f.isSuccess() && !r.client.isClosed() && repl.replicas.contains(r)) repl.putOnline(r);
+            });
+            ch.writeAndFlush(held, ch.voidPromise());
+        }
+        if (result.ok()) {
+            server.log().notice("Background RDB transfer terminated with success");
+        }
+        startPending(System.nanoTime()); // replicas that arrived meanwhile
     }
 
     /** The AUX fields that let the replica continue the history (rdbPopulateSaveInfo). */
@@ -96,33 +155,42 @@ final class FullSync {
         return aux;
     }
 
-    private void send(ReplicaState r, byte[] rdb, long offset, boolean socket) {
-        ClientConnection c = r.client;
-        Channel ch = c.channel();
-        if (ch == null || c.isClosed()) return;
-        ByteBuf out = Unpooled.buffer(rdb.length + 160);
-        if (!r.prePsync) {
-            out.writeCharSequence("+FULLRESYNC " + repl.replid + " " + offset + "\r\n", StandardCharsets.US_ASCII);
-            server.log().notice("Full resync requested by replica " + repl.nameOf(r) + ". Starting with offset " + offset);
+    /**
+     * Where the snapshot's bytes go, on the snapshot's writer thread: straight to each replica's
+     * socket after the EOF header (Netty queues cross-thread writes in order), or into memory
+     * for the length-prefixed form.
+     */
+    private static final class ReplicaSink implements Sink {
+        private final List<Channel> channels = new ArrayList<>();
+        private final byte[] mark;
+        final ByteArrayOutputStream whole;
+
+        ReplicaSink(List<ReplicaState> replicas, byte[] mark) {
+            for (ReplicaState r : replicas) if (r.client.channel() != null) channels.add(r.client.channel());
+            this.mark = mark;
+            this.whole = mark == null ? new ByteArrayOutputStream(1 << 16) : null;
         }
-        byte[] mark = null;
-        if (socket) {
-            mark = Server.randomHex(40).getBytes(StandardCharsets.US_ASCII);
-            out.writeCharSequence("$EOF:", StandardCharsets.US_ASCII);
-            out.writeBytes(mark);
-            out.writeCharSequence("\r\n", StandardCharsets.US_ASCII);
-        } else {
-            out.writeCharSequence("$" + rdb.length + "\r\n", StandardCharsets.US_ASCII);
+
+        @Override public void write(byte[] b, int off, int len) {
+            if (whole != null) {
+                whole.write(b, off, len);
+                return;
+            }
+            for (Channel ch : channels) {
+                if (ch.isActive()) ch.writeAndFlush(Unpooled.wrappedBuffer(b, off, len), ch.voidPromise());
+            }
         }
-        out.writeBytes(rdb);
-        if (mark != null) out.writeBytes(mark);
-        r.sync = ReplicaState.Sync.SEND_BULK;
-        if (socket) r.held = Unpooled.buffer(1024);
-        r.rdbBytesInFlight = out.readableBytes();
-        ch.writeAndFlush(out).addListener(f -> {
-            r.rdbBytesInFlight = 0;
-            if (!f.isSuccess() || c.isClosed() || !repl.replicas.contains(r)) return;
-            repl.putOnline(r);
-        });
+
+        @Override public void finish() {
+            if (mark == null) return;
+            for (Channel ch : channels) {
+                if (ch.isActive()) ch.writeAndFlush(Unpooled.wrappedBuffer(mark), ch.voidPromise());
+            }
+        }
+
+        @Override public void abort() {
+            if (mark == null) return;
+            for (Channel ch : channels) ch.close(); // a half-sent RDB cannot be resumed
+        }
     }
 }

@@ -104,7 +104,9 @@ public final class ReplicaLimits {
         ArrayList<ReplicaState> over = null;
         long nowSec = server.clock().millis() / 1000;
         for (ReplicaState r : repl.replicas) {
-            long used = r.client.outputBytes() - r.rdbBytesInFlight + (r.held == null ? 0 : r.held.readableBytes());
+            // the RDB on its way is not the output buffer (Redis sends it from a file or the child's pipe)
+            long used = (r.online() ? r.client.outputBytes() - r.rdbBytesInFlight : 0)
+                    + (r.held == null ? 0 : r.held.readableBytes());
             boolean close = hard > 0 && used >= hard;
             if (!close && soft > 0 && used >= soft) {
                 if (r.softLimitSince == 0) r.softLimitSince = nowSec;

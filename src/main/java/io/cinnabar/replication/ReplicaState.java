@@ -23,6 +23,8 @@ public final class ReplicaState {
     boolean capaEof;
     /** Came with SYNC (no ACKs expected, as Redis' CLIENT_PRE_PSYNC). */
     boolean prePsync;
+    /** Its snapshot goes straight to the socket (EOF-marked), not as a length-prefixed whole. */
+    boolean socketTarget;
     long ackOffset;
     long ackTimeMillis;
     /** When it started waiting for a snapshot (the diskless delay counts from here). */

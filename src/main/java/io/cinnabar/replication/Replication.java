@@ -181,6 +181,8 @@ public final class Replication implements Propagator.Sink {
         }
         if (fullSync.delayed(r)) {
             server.log().notice("Delay next BGSAVE for diskless SYNC");
+        } else if (server.<io.cinnabar.persistence.Persistence>persistence().snapshotInProgress()) {
+            server.log().notice("Can't attach the replica to the current BGSAVE. Waiting for next BGSAVE for SYNC");
         } else {
             fullSync.start();
         }
@@ -260,7 +262,7 @@ public final class Replication implements Propagator.Sink {
         if (r == null || !replicas.contains(r)) return;
         if (offset > r.ackOffset) r.ackOffset = offset;
         r.ackTimeMillis = server.clock().millis();
-        if (r.held != null) { // the first ACK after an EOF-marked RDB: the stream starts
+        if (r.held != null && r.online()) { // the first ACK after an EOF-marked RDB: the stream starts
             ByteBuf held = r.held;
             r.held = null;
             if (held.isReadable()) r.client.channel().writeAndFlush(held, r.client.channel().voidPromise());
@@ -393,7 +395,10 @@ public final class Replication implements Propagator.Sink {
         }
         long timeout = server.config().getLong("repl-timeout") * 1000;
         for (ReplicaState r : new ArrayList<>(replicas)) {
-            if (r.sync == ReplicaState.Sync.WAIT_BGSAVE_START) writeOutOfBand(r, NEWLINE);
+            if (r.sync == ReplicaState.Sync.WAIT_BGSAVE_START
+                    || (r.sync == ReplicaState.Sync.WAIT_BGSAVE_END && !r.socketTarget)) {
+                writeOutOfBand(r, NEWLINE); // keeps a replica waiting for its snapshot from timing out
+            }
             if (r.sync == ReplicaState.Sync.ONLINE && !r.prePsync && now - r.ackTimeMillis > timeout) {
                 server.log().warning("Disconnecting timedout replica (streaming sync): " + nameOf(r));
                 server.closeClient(r.client);
