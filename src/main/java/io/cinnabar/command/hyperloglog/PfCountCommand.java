@@ -1,5 +1,6 @@
 package io.cinnabar.command.hyperloglog;
 
+import static io.cinnabar.command.CommandFlag.MAY_REPLICATE;
 import static io.cinnabar.command.CommandFlag.READONLY;
 
 import io.cinnabar.command.AclCategory;
@@ -18,7 +19,7 @@ import io.cinnabar.store.MutableString;
  * header, which counts as a change to propagate as Redis does; several keys count their union.
  */
 final class PfCountCommand implements Command {
-    static final CommandSpec SPEC = CommandSpec.builder("pfcount", "hyperloglog").arity(-2).flags(READONLY)
+    static final CommandSpec SPEC = CommandSpec.builder("pfcount", "hyperloglog").arity(-2).flags(READONLY, MAY_REPLICATE)
             .acl(AclCategory.HYPERLOGLOG)
             .key(KeySpec.range(1, -1, 1, KeySpec.RW | KeySpec.ACCESS).notes(
                     "RW because it may change the internal representation of the key, and propagate to replicas"))
@@ -56,6 +57,7 @@ final class PfCountCommand implements Command {
             HyperLogLog.setCachedCard(b, card);
             ctx.signalModified(ctx.dbIndex(), key);
             ctx.dirty(1);
+            ctx.propagateAs(argv); // a read-only command, yet Redis replays it to keep the cached value in step
         }
         ctx.out().integer(card);
     }
