@@ -47,6 +47,22 @@ public final class Dispatcher {
         admissions.add(a);
     }
 
+    /** Busy mode (a script over busy-reply-threshold): the error for a command, null if it may run. */
+    private java.util.function.BiFunction<CommandSpec, Argv, RedisError> busyGuard = (s, a) -> null;
+    private java.util.function.BooleanSupplier busy = () -> false;
+
+    /** Installs the busy-mode check (scripting): the BUSY error for commands not flagged ALLOW_BUSY. */
+    public void busyGuard(java.util.function.BiFunction<CommandSpec, Argv, RedisError> guard,
+            java.util.function.BooleanSupplier inBusyMode) {
+        this.busyGuard = guard;
+        this.busy = inBusyMode;
+    }
+
+    /** While a script runs past busy-reply-threshold: its effects are held back, cron waits. */
+    public boolean busy() {
+        return busy.getAsBoolean();
+    }
+
     public Dispatcher(Server server) {
         this.server = server;
     }
@@ -150,6 +166,8 @@ public final class Dispatcher {
             }
             ClientSideCaching tracking = server.tracking();
             if (tracking != null) tracking.beforeCommand();
+            RedisError busyErr = busyGuard.apply(spec, argv);
+            if (busyErr != null) throw busyErr;
             if (isPausedFor(c, flags)) {
                 c.postponedArgv = argv.copy();
                 c.flags |= ClientConnection.BLOCKED;
@@ -327,7 +345,7 @@ public final class Dispatcher {
 
     /** After a top-level command: propagate what it queued, then serve clients whose keys became ready. */
     public void afterCommand() {
-        if (depth > 0) return;
+        if (depth > 0 || busy.getAsBoolean()) return;
         if (server.propagator().hasPending()) server.propagator().flush();
         server.blocking().handleClientsBlockedOnKeys();
         if (server.propagator().hasPending()) server.propagator().flush();

@@ -16,6 +16,8 @@ final class ScriptRun {
     /** Wall time at start: keys do not expire during a script (scriptTimeSnapshot). */
     final long snapshotMillis;
     int resp = 2;
+    /** Running on the script thread (its redis.call()s may have to go to the event loop). */
+    volatile boolean offloaded;
     /** The EVAL/FCALL command as called (FUNCTION STATS shows it). */
     io.cinnabar.resp.Argv callerArgv;
     int replFlags = RedisApi.REPL_AOF | RedisApi.REPL_REPLICA;

@@ -56,12 +56,18 @@ public final class Scripting {
     private Ctx fakeCtx;
     /** The run in progress (Redis' curr_run_ctx), null when none. */
     volatile ScriptRun current;
+    /** The run that went over busy-reply-threshold: the server is in busy mode. */
+    private volatile ScriptRun busyRun;
+    /** Held by the script thread while it runs a command, and by the event loop to enter busy mode. */
+    private final java.util.concurrent.locks.ReentrantLock keyspaceLock = new java.util.concurrent.locks.ReentrantLock();
+    private java.util.concurrent.ExecutorService scriptThread;
     /** ACL hook for redis.acl_check_cmd and redis.call: (caller, argv) → allowed. Allows all until ACLs exist. */
     private BiPredicate<ClientConnection, byte[][]> aclCheck = (c, argv) -> true;
 
     public Scripting(Server server) {
         this.server = server;
         this.functions = new Functions(this);
+        server.dispatcher().busyGuard(this::busyError, this::busy);
     }
 
     /** Installs the ACL check used by scripts (the ACL subsystem calls this). */
@@ -219,30 +225,142 @@ public final class Scripting {
         return run;
     }
 
-    /** Runs {@code f} and replies to the caller (luaCallFunction), then ends the run (scriptResetRun). */
+    /**
+     * Runs {@code f} and replies to the caller (luaCallFunction), then ends the run (scriptResetRun).
+     *
+     * <p>Long scripts: the event loop is one thread, and Redis answers other clients while a
+     * script is over busy-reply-threshold by re-entering its event loop from the Lua hook, which
+     * Netty cannot do. So a top-level script runs on a dedicated script thread while the event
+     * loop waits for it, up to the threshold; its redis.call()s run directly meanwhile (the event
+     * loop is parked, a lock hands the keyspace over). Past the threshold the event loop goes back
+     * to serving clients in busy mode: only ALLOW_BUSY commands run, others get BUSY, the
+     * caller stays blocked, and the script's redis.call()s are handed to the event loop. When the
+     * script ends, the event loop writes its reply, propagates its effects and resumes the caller.
+     * Scripts inside MULTI/EXEC, from the master or the AOF run inline (as without a threshold).
+     */
     void execute(LuaEngine engine, ScriptRun run, LuaFunction f, LuaTable keys, LuaTable args) {
-        RespOut out = run.caller.out();
         current = run;
         engine.arm(run);
-        LuaValue result = null;
-        RedisError error = null;
-        try {
-            result = run.evalMode ? f.call() : f.call(keys, args);
-        } catch (LuaError e) {
-            error = errorReply(run, e, out);
-        } catch (StackOverflowError e) {
-            error = Errors.err("Error running script " + run.funcname + ", stack overflow");
-        } catch (RuntimeException e) {
-            server.log().warning("Lua script " + run.funcname + " failed: " + e);
-            error = Errors.err("Error running script " + run.funcname + ", " + e);
-        } finally {
-            engine.run = null;
-            current = null;
-            fakeClient.flags &= ~ClientConnection.MULTI;
-            run.caller.preventPropagation();
+        long threshold = server.config().getLong("busy-reply-threshold");
+        ClientConnection cc = run.caller.client();
+        if (threshold <= 0 || run.caller.nested() || cc.isFake() || cc.channel() == null
+                || server.dispatcher().busy()) {
+            finish(engine, run, runLua(run, f, keys, args), false);
+            return;
         }
-        if (error != null) throw error;
+        java.util.concurrent.CompletableFuture<Object> done = new java.util.concurrent.CompletableFuture<>();
+        run.offloaded = true;
+        scriptThread().execute(() -> done.complete(runLua(run, f, keys, args)));
+        Object outcome;
+        try {
+            outcome = done.get(threshold, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            goBusy(engine, run, done);
+            return;
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            outcome = e;
+        }
+        finish(engine, run, outcome, false);
+    }
+
+    private java.util.concurrent.ExecutorService scriptThread() {
+        if (scriptThread == null) {
+            scriptThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "cinnabar-script");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return scriptThread;
+    }
+
+    private Object runLua(ScriptRun run, LuaFunction f, LuaTable keys, LuaTable args) {
+        try {
+            LuaValue v = run.evalMode ? f.call() : f.call(keys, args);
+            return v == null ? LuaValue.NIL : v;
+        } catch (LuaError | StackOverflowError e) {
+            return e;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    private void goBusy(LuaEngine engine, ScriptRun run, java.util.concurrent.CompletableFuture<Object> done) {
+        keyspaceLock.lock();
+        try {
+            busyRun = run;
+            run.timedOut = true;
+        } finally {
+            keyspaceLock.unlock();
+        }
+        server.log().warning("Slow script detected: still in execution after " + run.elapsedMillis()
+                + " milliseconds. You can try killing the script using the "
+                + (run.evalMode ? "SCRIPT KILL" : "FUNCTION KILL") + " command. Script name is: " + run.funcname + ".");
+        ClientConnection c = run.caller.client();
+        c.flags |= ClientConnection.BLOCKED;
+        run.caller.preventPropagation();
+        io.netty.channel.EventLoop loop = c.channel().eventLoop();
+        done.whenComplete((outcome, ex) -> loop.execute(() -> {
+            finish(engine, run, outcome, true);
+            c.flags &= ~ClientConnection.BLOCKED;
+            server.dispatcher().afterCommand();
+            if (!c.isClosed()) {
+                server.markPendingFlush(c);
+                server.flushPending();
+                c.resume();
+            }
+        }));
+    }
+
+    /** Writes the script's reply (or error) and ends the run. */
+    private void finish(LuaEngine engine, ScriptRun run, Object outcome, boolean afterBusy) {
+        RespOut out = run.caller.out();
+        RedisError error = null;
+        LuaValue result = null;
+        if (outcome instanceof LuaValue v) {
+            result = v;
+        } else if (outcome instanceof LuaError e) {
+            error = errorReply(run, e, out);
+        } else if (outcome instanceof StackOverflowError) {
+            error = Errors.err("Error running script " + run.funcname + ", stack overflow");
+        } else {
+            server.log().warning("Lua script " + run.funcname + " failed: " + outcome);
+            error = Errors.err("Error running script " + run.funcname + ", " + outcome);
+        }
+        keyspaceLock.lock();
+        try {
+            busyRun = null;
+        } finally {
+            keyspaceLock.unlock();
+        }
+        engine.run = null;
+        current = null;
+        fakeClient.flags &= ~ClientConnection.MULTI;
+        run.caller.preventPropagation();
+        if (error != null) {
+            if (!afterBusy) throw error;
+            out.error(error.replyBytes());
+            server.stats().error(error.code());
+            return;
+        }
         if (result != null) LuaToResp.write(out, result, run.resp, server.stats());
+    }
+
+    /** In busy mode, the BUSY error for a command that is not allowed (null if it may run). */
+    public RedisError busyError(io.cinnabar.command.CommandSpec spec, Argv argv) {
+        ScriptRun r = busyRun;
+        if (r == null) return null;
+        boolean allowed = spec.has(CommandFlag.ALLOW_BUSY);
+        if (allowed && spec.name().equals("shutdown")) {
+            allowed = false;
+            for (int i = 1; i < argv.size(); i++) if (argv.is(i, "nosave")) allowed = true;
+        }
+        if (allowed) return null;
+        return r.evalMode ? BUSY_EVAL : BUSY_FUNCTION;
+    }
+
+    public boolean busy() {
+        return busyRun != null;
     }
 
     /**
@@ -281,8 +399,37 @@ public final class Scripting {
 
     // ---- redis.call ----
 
-    /** scriptCall: the checks Redis makes before a script's command, then the command itself. */
+    /**
+     * redis.call from the script thread: directly while the event loop waits for the script,
+     * on the event loop once it serves other clients (busy mode).
+     */
     LuaValue call(ScriptRun r, byte[][] argvBytes) {
+        if (!r.offloaded) return callHere(r, argvBytes);
+        keyspaceLock.lock();
+        try {
+            if (busyRun == null) return callHere(r, argvBytes);
+            java.util.concurrent.CompletableFuture<LuaValue> f = new java.util.concurrent.CompletableFuture<>();
+            r.caller.client().channel().eventLoop().execute(() -> {
+                try {
+                    f.complete(callHere(r, argvBytes));
+                } catch (Throwable t) {
+                    f.completeExceptionally(t);
+                }
+            });
+            try {
+                return f.get();
+            } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException re) throw re;
+                throw new LuaError(e.toString());
+            }
+        } finally {
+            keyspaceLock.unlock();
+        }
+    }
+
+    /** scriptCall: the checks Redis makes before a script's command, then the command itself. */
+    private LuaValue callHere(ScriptRun r, byte[][] argvBytes) {
         Argv argv = Argv.of(argvBytes);
         CommandEntry e = server.dispatcher().lookup(argv);
         String err = null;

@@ -325,7 +325,7 @@ public final class Server {
     /** Runs the active expiry cycle (from cron); false while disabled. */
     void activeExpireCycle() {
         // a paused server keeps its dataset static: no expiry, no eviction (as Redis)
-        if (!activeExpireEnabled || isReplica() || dispatcher.paused()) return;
+        if (!activeExpireEnabled || isReplica() || dispatcher.paused() || dispatcher.busy()) return;
         long t0 = System.nanoTime();
         activeExpiry.run(dbs, Math.max(1, config.getInt("hz")), config.getInt("active-expire-effort"));
         long ms = (System.nanoTime() - t0) / 1_000_000;

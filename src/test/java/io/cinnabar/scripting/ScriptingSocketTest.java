@@ -114,4 +114,34 @@ class ScriptingSocketTest {
         jedis.functionRestore(dump);
         assertThat(jedis.fcall("ro", List.of("fk"), List.of())).isEqualTo("fv");
     }
+
+    @Test void busyScriptAnswersBusyUntilKilled() throws Exception {
+        jedis.configSet("busy-reply-threshold", "50");
+        try (Jedis runner = new Jedis("127.0.0.1", server.port(), 15_000)) {
+            java.util.concurrent.CompletableFuture<String> result = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return String.valueOf(runner.eval("local i = 0 while true do i = i + 1 end"));
+                } catch (JedisDataException e) {
+                    return e.getMessage();
+                }
+            });
+            long deadline = System.currentTimeMillis() + 10_000;
+            String reply = null;
+            while (System.currentTimeMillis() < deadline) {
+                try {
+                    reply = jedis.ping();
+                } catch (JedisDataException e) {
+                    reply = e.getMessage();
+                    break;
+                }
+            }
+            assertThat(reply).startsWith("BUSY Redis is busy running a script.");
+            assertThat(jedis.scriptKill()).isEqualTo("OK");
+            assertThat(result.get(10, java.util.concurrent.TimeUnit.SECONDS)).startsWith(
+                    "ERR Script killed by user with SCRIPT KILL...");
+            assertThat(jedis.ping()).isEqualTo("PONG");
+        } finally {
+            jedis.configSet("busy-reply-threshold", "5000");
+        }
+    }
 }
