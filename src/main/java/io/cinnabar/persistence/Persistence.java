@@ -37,6 +37,9 @@ public final class Persistence {
     private boolean bgsaveInProgress;
     private SnapshotJob job;
     private SnapshotJob bgsaveJob;
+    /** The stand-in child of the running BGSAVE (a kill -9 of it aborts the save, as of Redis' child). */
+    private BackgroundChild bgsaveChild;
+    private boolean bgsaveKilled;
     private SnapshotPurpose jobPurpose;
     private boolean bgsaveScheduled;
     private boolean lastBgsaveOk = true;
@@ -259,11 +262,32 @@ public final class Persistence {
         bgsaveScheduled = false;
         bgsaveStartMillis = server.clock().millis();
         server.log().notice("Background saving started");
+        server.stats().totalForks++;
+        bgsaveKilled = false;
+        bgsaveChild = BackgroundChild.start(server.config().getInt("rdb-key-save-delay") != 0, bgsaveStartMillis,
+                () -> server.net().execute(this::bgsaveChildKilled));
         bgsaveJob = startSnapshot(SnapshotPurpose.BGSAVE, Map.of(), sink, r -> bgsaveDone(r, dirtyAtStart));
         return true;
     }
 
+    private void bgsaveChildKilled() {
+        if (bgsaveJob == null) return;
+        bgsaveKilled = true;
+        bgsaveJob.cancel(0);
+    }
+
     private void bgsaveDone(SnapshotJob.Result r, long dirtyAtStart) {
+        if (bgsaveChild != null) bgsaveChild.finish();
+        bgsaveChild = null;
+        if (bgsaveKilled && r.status() == SnapshotJob.Status.CANCELLED) {
+            bgsaveKilled = false;
+            bgsaveInProgress = false;
+            bgsaveJob = null;
+            lastBgsaveOk = false;
+            lastBgsaveSeconds = (server.clock().millis() - bgsaveStartMillis) / 1000;
+            server.log().warning("Background saving terminated by signal 9");
+            return;
+        }
         bgsaveInProgress = false;
         bgsaveJob = null;
         lastBgsaveSeconds = (server.clock().millis() - bgsaveStartMillis) / 1000;

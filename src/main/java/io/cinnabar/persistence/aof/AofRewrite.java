@@ -1,5 +1,6 @@
 package io.cinnabar.persistence.aof;
 
+import io.cinnabar.persistence.BackgroundChild;
 import io.cinnabar.persistence.SnapshotPurpose;
 import io.cinnabar.persistence.snapshot.FileSink;
 import io.cinnabar.persistence.snapshot.SnapshotJob;

@@ -69,7 +69,7 @@ public final class RdbLoader {
                         long stored = in.storedChecksum();
                         if (stored != 0 && stored != expected) {
                             throw new RdbFormatException("Wrong RDB checksum expected: (" + Long.toHexString(stored)
-                                    + ") got: (" + Long.toHexString(expected) + ")");
+                                    + ") got: (" + Long.toHexString(expected) + "). Aborting now. RDB CRC error");
                         }
                     }
                     return result;

@@ -1,14 +1,14 @@
-package io.cinnabar.persistence.aof;
+package io.cinnabar.persistence;
 
 import java.io.IOException;
 
 /**
- * Stands in for the child process Redis forks for a background rewrite, so that what watches
+ * Stands in for the child process Redis forks for a background save or rewrite, so that what watches
  * children from outside still works: a tiny real process ({@code cat} on a pipe, which ends when
  * this JVM goes) whose pid names the job and its temp file, and whose death (kill -9 of the
  * "child", as Redis' tests do) aborts the job. The work itself runs on our own threads.
  */
-final class BackgroundChild {
+public final class BackgroundChild {
     private final Process process;
     private final long pid;
     private volatile boolean finished;
@@ -22,7 +22,7 @@ final class BackgroundChild {
      * Starts one ({@code spawn} false: no process, {@code fallbackId} names the job); {@code onKilled}
      * runs (on some thread) if the process dies before {@link #finish()}.
      */
-    static BackgroundChild start(boolean spawn, long fallbackId, Runnable onKilled) {
+    public static BackgroundChild start(boolean spawn, long fallbackId, Runnable onKilled) {
         if (spawn) {
             try {
                 Process p = new ProcessBuilder("cat").redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -39,12 +39,12 @@ final class BackgroundChild {
         return new BackgroundChild(null, fallbackId);
     }
 
-    long pid() {
+    public long pid() {
         return pid;
     }
 
     /** The job ended on its own (or was stopped by us): the process goes without counting as killed. */
-    void finish() {
+    public void finish() {
         finished = true;
         if (process != null) process.destroy();
     }
