@@ -6,11 +6,25 @@ import io.cinnabar.config.Config;
 public final class RdbLoadOptions {
     private final Config config;
 
+    private final int keyLoadDelay;
+
     public RdbLoadOptions(Config config) {
         this.config = config;
+        this.keyLoadDelay = config == null ? 0 : config.getInt("key-load-delay");
     }
 
     public Config config() {
         return config;
+    }
+
+    /**
+     * key-load-delay (debugDelay): after each loaded key, sleep this many microseconds; a negative
+     * value -n sleeps 1 µs for one key in n on average. Redis' tests use it to make loading slow.
+     */
+    public void keyLoaded() {
+        int usec = keyLoadDelay;
+        if (usec == 0) return;
+        if (usec < 0) usec = java.util.concurrent.ThreadLocalRandom.current().nextInt(-usec) == 0 ? 1 : 0;
+        if (usec > 0) java.util.concurrent.locks.LockSupport.parkNanos(usec * 1000L);
     }
 }

@@ -116,6 +116,7 @@ public final class RdbLoader {
             KeyEntry e = db.add(key, value);
             if (exp != -1) db.setExpire(e, exp);
             result.keys++;
+            options.keyLoaded();
         }
     }
 

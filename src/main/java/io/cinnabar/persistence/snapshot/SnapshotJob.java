@@ -157,7 +157,6 @@ public final class SnapshotJob {
     // ---- owner thread: the walk ----
 
     private void slice() {
-        if (state != State.WALKING) return;
         if (writerError != null) {
             finishWalk(false);
             return;
@@ -170,7 +169,6 @@ public final class SnapshotJob {
         long deadline = System.nanoTime() + options.sliceNanos();
         long budgetBytes = options.maxBufferedBytes() / 4;
         long startQueued = queuedBytes.get();
-        int steps = 0;
         while (dbIndex < dicts.length) {
             if (delayNanos > 0) {
                 long now = System.nanoTime();
@@ -185,10 +183,8 @@ public final class SnapshotJob {
             cursor = dicts[dbIndex].scan(cursor, walkVisitor);
             if (cursor == 0) dbIndex++;
             if (delayNanos > 0) nextKeyNanos += delayNanos * (keysWritten - before);
-            if ((++steps & 7) == 0
-                    && (System.nanoTime() > deadline || queuedBytes.get() - startQueued > budgetBytes)) {
-                break;
-            }
+            // a step is one bucket (more while the dict rehashes): check the clock after each
+            if (System.nanoTime() > deadline || queuedBytes.get() - startQueued > budgetBytes) break;
         }
         if (dbIndex == dicts.length) {
             finishWalk(true);

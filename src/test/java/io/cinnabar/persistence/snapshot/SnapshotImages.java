@@ -3,6 +3,7 @@ package io.cinnabar.persistence.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cinnabar.config.Config;
+import io.cinnabar.persistence.rdb.Crc64;
 import io.cinnabar.persistence.rdb.DumpPayload;
 import io.cinnabar.persistence.rdb.RdbLoadOptions;
 import io.cinnabar.persistence.rdb.RdbLoader;
@@ -12,7 +13,6 @@ import io.cinnabar.time.Clock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,14 +20,14 @@ import java.util.TreeMap;
 final class SnapshotImages {
     private SnapshotImages() {}
 
-    /** db:key → "expireAt:" + hex of the DUMP payload. Loading refuses duplicate keys, so each key was written once. */
+    /** db:key → "expireAt:" + CRC64 of the DUMP payload. Loading refuses duplicate keys, so each key was written once. */
     static Map<String, String> model(InputStream rdb, Config config) throws IOException {
         Database[] dbs = RdbLoader.fresh(16, i -> new Database(i, Clock.system(), (d, e) -> { }));
         RdbLoader.load(rdb, dbs, 0, true, new RdbLoadOptions(config));
         Map<String, String> m = new TreeMap<>();
         for (Database db : dbs) {
             db.keys().forEach((KeyEntry e) -> m.put(db.id() + ":" + new String(e.key()),
-                    e.expireAt() + ":" + Arrays.toString(DumpPayload.create(e.value(), false))));
+                    e.expireAt() + ":" + Long.toHexString(Crc64.of(DumpPayload.create(e.value(), false)))));
         }
         return m;
     }
