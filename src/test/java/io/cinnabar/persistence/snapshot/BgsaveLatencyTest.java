@@ -40,66 +40,78 @@ class BgsaveLatencyTest {
             // warm-up: the first BGSAVE compiles the serialization paths
             assertThat(c.call(p::bgsave)).isTrue();
             waitDone(c, p);
-            // the writer connects and warms up first; it is held while the start image is taken
-            // (a synchronous save in the same event-loop task as BGSAVE), then measured
-            Semaphore go = new Semaphore(0);
-            Semaphore parked = new Semaphore(0);
-            AtomicBoolean stop = new AtomicBoolean();
-            AtomicLong maxNanos = new AtomicLong();
-            AtomicLong ops = new AtomicLong();
-            AtomicLong controlMax = new AtomicLong();
-            AtomicLong controlOps = new AtomicLong();
-            Thread writer = new Thread(() -> {
-                Random rnd = new Random(7);
-                try (RespClient w = new RespClient(c.port())) {
-                    for (int i = 0; i < 3000; i++) write(w, rnd);
-                    // control: the same writes for a second without a snapshot
-                    long until = System.nanoTime() + 1_000_000_000L;
-                    while (System.nanoTime() < until) {
-                        long t0 = System.nanoTime();
-                        write(w, rnd);
-                        controlMax.accumulateAndGet(System.nanoTime() - t0, Math::max);
-                        controlOps.incrementAndGet();
-                    }
-                    parked.release();
-                    go.acquireUninterruptibly();
-                    while (!stop.get()) {
-                        long t0 = System.nanoTime();
-                        write(w, rnd);
-                        maxNanos.accumulateAndGet(System.nanoTime() - t0, Math::max);
-                        ops.incrementAndGet();
-                    }
-                }
-            });
-            writer.start();
-            parked.acquire();
-            byte[] expected = c.call(() -> {
-                byte[] image = p.snapshotBytes();
-                assertThat(p.bgsave()).isTrue();
-                return image;
-            });
-            go.release();
-            waitDone(c, p);
-            stop.set(true);
-            writer.join();
-            assertThat(c.call(p::lastBgsaveOk)).isTrue();
-            assertThat(ops.get()).as("writes during the BGSAVE").isGreaterThan(100);
-            // 50 ms above what the same writes saw without a snapshot: on an idle machine that is
-            // the 50 ms bound itself; on a shared CI machine it discounts preemption and GC
-            assertThat(maxNanos.get() / 1_000_000)
-                    .as("max latency (ms) of %d writes during BGSAVE; %d ms max for %d writes without",
-                            ops.get(), controlMax.get() / 1_000_000, controlOps.get())
-                    .isLessThan(50 + controlMax.get() / 1_000_000);
-
-            Map<String, String> want = SnapshotImages.model(expected, c.server().config());
-            Map<String, String> got;
-            try (InputStream in = Files.newInputStream(p.rdbPath())) {
-                got = SnapshotImages.model(in, c.server().config());
+            // Latency on a shared machine is noisy (preemption, GC): the bound is 50 ms above what
+            // the same writes saw just before without a snapshot, and the measurement gets three
+            // tries; a slice or pre-write that stalled the loop would fail all three. The image
+            // must be exact every time.
+            String lastFailure = null;
+            for (int attempt = 0; attempt < 3; attempt++) {
+                lastFailure = measure(c, p);
+                if (lastFailure == null) break;
             }
-            assertThat(want.size()).isGreaterThan(200_000);
-            SnapshotImages.assertSame(got, want);
+            assertThat(lastFailure).isNull();
         }
     }
+
+    /** One BGSAVE under writes; null if its latency was within bounds, else why not. */
+    private String measure(Cinnabar c, Persistence p) throws Exception {
+        // the writer connects and warms up first; it is held while the start image is taken
+        // (a synchronous save in the same event-loop task as BGSAVE), then measured
+        Semaphore go = new Semaphore(0);
+        Semaphore parked = new Semaphore(0);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong maxNanos = new AtomicLong();
+        AtomicLong ops = new AtomicLong();
+        AtomicLong controlMax = new AtomicLong();
+        AtomicLong controlOps = new AtomicLong();
+        Thread writer = new Thread(() -> {
+            Random rnd = new Random(7);
+            try (RespClient w = new RespClient(c.port())) {
+                for (int i = 0; i < 1000; i++) write(w, rnd);
+                // control: the same writes for a second without a snapshot
+                long until = System.nanoTime() + 1_000_000_000L;
+                while (System.nanoTime() < until) {
+                    long t0 = System.nanoTime();
+                    write(w, rnd);
+                    controlMax.accumulateAndGet(System.nanoTime() - t0, Math::max);
+                    controlOps.incrementAndGet();
+                }
+                parked.release();
+                go.acquireUninterruptibly();
+                while (!stop.get()) {
+                    long t0 = System.nanoTime();
+                    write(w, rnd);
+                    maxNanos.accumulateAndGet(System.nanoTime() - t0, Math::max);
+                    ops.incrementAndGet();
+                }
+            }
+        });
+        writer.start();
+        parked.acquire();
+        byte[] expected = c.call(() -> {
+            byte[] image = p.snapshotBytes();
+            assertThat(p.bgsave()).isTrue();
+            return image;
+        });
+        go.release();
+        waitDone(c, p);
+        stop.set(true);
+        writer.join();
+        assertThat(c.call(p::lastBgsaveOk)).isTrue();
+        assertThat(ops.get()).as("writes during the BGSAVE").isGreaterThan(100);
+
+        Map<String, String> want = SnapshotImages.model(expected, c.server().config());
+        Map<String, String> got;
+        try (InputStream in = Files.newInputStream(p.rdbPath())) {
+            got = SnapshotImages.model(in, c.server().config());
+        }
+        assertThat(want.size()).isGreaterThan(200_000);
+        SnapshotImages.assertSame(got, want);
+        long max = maxNanos.get() / 1_000_000, control = controlMax.get() / 1_000_000;
+        return max < 50 + control ? null : "max latency " + max + " ms of " + ops.get()
+                + " writes during BGSAVE; " + control + " ms max for " + controlOps.get() + " writes without";
+}
+
 
     /** A write to an existing key (so the pre-write hook runs), a new key, or a delete. */
     private static void write(RespClient w, Random rnd) {
