@@ -32,6 +32,8 @@ public final class Evictor {
     /** When the memory first went over the limit without being resolved (ns, 0 = not over). */
     private long exceededSince;
     long totalExceededMicros;
+    /** maxmemory, kept current by a config listener: the per-command check costs one field read. */
+    long maxmemory;
 
     Evictor(Server server, UsedMemory used) {
         this.server = server;
@@ -54,7 +56,7 @@ public final class Evictor {
 
     /** performEvictions: OK, RUNNING (over, still evicting later) or FAIL (over, nothing to evict). */
     public int perform() {
-        long max = server.config().getLong("maxmemory");
+        long max = maxmemory;
         if (max == 0 || !safe()) return OK;
         long tofree = used.toFree(max);
         int result;

@@ -22,7 +22,9 @@ public final class Memory {
         Memory m = new Memory(server);
         server.memory(m);
         server.dispatcher().oomGuard(() -> m.evictor.perform() == Evictor.FAIL);
+        m.evictor.maxmemory = server.config().getLong("maxmemory");
         server.config().onChange("maxmemory", p -> {
+            m.evictor.maxmemory = p.number();
             if (p.number() != 0) m.evictor.startProc();
         });
         server.infoProvider("memory", () -> MemoryInfo.section(server, m));
