@@ -71,12 +71,14 @@ final class IntrospectionListener implements CallListener {
 
     private static final byte[] REDACTED = "(redacted)".getBytes(StandardCharsets.US_ASCII);
 
-    /** The arguments with secrets replaced, as AUTH, HELLO and MIGRATE redact them. */
+    /** The arguments with secrets replaced, as AUTH, HELLO, ACL SETUSER and MIGRATE redact them. */
     static byte[][] redacted(CommandSpec spec, Argv argv) {
         byte[][] a = argv.toArray();
         String n = spec.fullName();
         if (n.equals("auth")) {
             for (int i = 1; i < a.length; i++) a[i] = REDACTED;
+        } else if (n.equals("acl|setuser")) {
+            for (int i = 2; i < a.length; i++) a[i] = REDACTED; // the name and every rule (passwords)
         } else if (n.equals("hello")) {
             for (int i = 2; i < a.length; i++) {
                 if (argv.is(i, "auth") && i + 2 < a.length) {
