@@ -41,7 +41,13 @@ final class Subsystems {
             pubsub.unsubscribeEverything(c, false);
         });
         io.cinnabar.memory.Memory.install(server);
-        server.scripting(new io.cinnabar.scripting.Scripting(server));
+        io.cinnabar.scripting.Scripting scripting = new io.cinnabar.scripting.Scripting(server);
+        server.scripting(scripting);
+        scripting.aclCheck((c, args) -> { // redis.acl_check_cmd: the caller's user, nothing logged
+            io.cinnabar.resp.Argv argv = io.cinnabar.resp.Argv.of(args);
+            io.cinnabar.command.CommandEntry e = server.dispatcher().lookup(argv);
+            return e == null || acl.mayRun(c, e, argv);
+        });
         Persistence persistence = new Persistence(server);
         server.persistence(persistence);
         Replication replication = new Replication(server);

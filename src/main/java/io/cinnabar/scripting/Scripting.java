@@ -440,8 +440,8 @@ public final class Scripting {
             long flags = e.spec().flags();
             if ((flags & CommandFlag.NOSCRIPT) != 0) {
                 err = "This Redis command is not allowed from script";
-            } else if (!aclCheck.test(r.caller.client(), argvBytes)) {
-                err = "The user executing the script can't run this command or subcommand";
+            } else if ((err = aclError(r, e, argv)) != null) {
+                // scriptVerifyACL: denied, and logged in the "lua" context by the ACL subsystem
             } else if (r.readOnly && (flags & (CommandFlag.WRITE | CommandFlag.MAY_REPLICATE)) != 0) {
                 err = "Write commands are not allowed from read-only scripts.";
             } else if ((flags & CommandFlag.WRITE) != 0 && !r.writeDirty && server.isReplica()
@@ -476,6 +476,12 @@ public final class Scripting {
         b.setIndex(0, mark);
         out.resetTo(mark);
         return v;
+    }
+
+    /** The ACL denial of a command the script calls ("The user executing the script can't ..."), or null. */
+    private String aclError(ScriptRun r, CommandEntry e, Argv argv) {
+        io.cinnabar.acl.Acl acl = io.cinnabar.acl.Acl.of(server);
+        return acl == null ? null : acl.scriptCallError(r.caller.client(), e, argv);
     }
 
     /** redis.acl_check_cmd: null when the command does not exist. */
