@@ -53,6 +53,8 @@ final class AofRewrite {
         BackgroundChild child;
         Path tmp;
         SnapshotJob snapshot;
+        /** rdb-key-save-delay: not done before this (nanoTime), as Redis' child sleeps after every key, the last too. */
+        long notBefore;
         volatile boolean killed;
         volatile boolean stopped;
     }
@@ -108,6 +110,9 @@ final class AofRewrite {
             if (rdb) {
                 // the child's own temp file, renamed to temp-rewriteaof-bg-<pid>.aof once complete
                 FileSink sink = new FileSink(j.tmp, aof.files.dir().resolve("temp-rewriteaof-" + j.child.pid() + ".aof"));
+                long keys = 0;
+                for (Database db : aof.server.dbs()) keys += db.size();
+                if (delay > 0) j.notBefore = System.nanoTime() + keys * delay * 1000L;
                 j.snapshot = aof.persistence.startSnapshot(SnapshotPurpose.AOF_REWRITE, Map.of("aof-base", "1"), sink,
                         r -> done(j, r.ok()));
             } else {
@@ -233,6 +238,11 @@ final class AofRewrite {
     /** backgroundRewriteDoneHandler. */
     private void done(Job j, boolean ok) {
         if (j != job) return; // killed or stopped meanwhile
+        long wait = j.notBefore - System.nanoTime();
+        if (ok && j.notBefore != 0 && wait > 0) {
+            aof.server.net().schedule(() -> done(j, true), Math.max(1, Math.min(wait / 1_000_000, 100)));
+            return;
+        }
         j.child.finish();
         if (!ok) {
             lastOk = false;
