@@ -274,6 +274,20 @@ public final class Server {
         beforeSleep.add(r);
     }
 
+    /** Flushes pending clients from a task that runs once the event loop has read every ready channel. */
+    public void flushPendingSoon(java.util.concurrent.Executor loop) {
+        if (pendingFlush.isEmpty() && beforeSleep.isEmpty()) return;
+        if (flushQueued) return;
+        flushQueued = true;
+        loop.execute(flushPendingTask);
+    }
+
+    private boolean flushQueued;
+    private final Runnable flushPendingTask = () -> {
+        flushQueued = false;
+        flushPending();
+    };
+
     /** Writes and flushes every client marked pending. */
     public void flushPending() {
         if (replyBarrier != null && replyBarrier.hold()) return; // the barrier flushes them once the AOF is written
