@@ -1,5 +1,6 @@
 package io.cinnabar.replication;
 
+import io.cinnabar.config.ConfigParam;
 import io.cinnabar.command.CommandFlag;
 import io.cinnabar.command.CommandSpec;
 import io.cinnabar.error.RedisError;
@@ -25,10 +26,15 @@ public final class ReplicaLimits {
     private long hard;
     private long soft;
     private long softSeconds;
+    // read on every write command: held instead of looked up by name
+    private final ConfigParam minReplicas;
+    private final ConfigParam maxLag;
 
     ReplicaLimits(Replication repl) {
         this.repl = repl;
         this.server = repl.server;
+        this.minReplicas = server.config().param("min-replicas-to-write");
+        this.maxLag = server.config().param("min-replicas-max-lag");
         loadLimits(server.config().get("client-output-buffer-limit"));
         server.config().onChange("client-output-buffer-limit", p -> loadLimits(p.value()));
         server.dispatcher().addAdmission(this::admit);
@@ -81,15 +87,14 @@ public final class ReplicaLimits {
 
     /** checkGoodReplicasStatus: enough online replicas acknowledged within min-replicas-max-lag. */
     public boolean enoughGoodReplicas() {
-        long min = server.config().getLong("min-replicas-to-write");
-        long maxLag = server.config().getLong("min-replicas-max-lag");
-        if (min == 0 || maxLag == 0 || repl.link != null) return true;
+        long min = minReplicas.number();
+        if (min == 0 || maxLag.number() == 0 || repl.link != null) return true;
         return goodReplicas() >= min;
     }
 
     /** Replicas online whose last ACK is at most min-replicas-max-lag seconds old (repl_good_slaves_count). */
     public int goodReplicas() {
-        long maxLag = server.config().getLong("min-replicas-max-lag");
+        long maxLag = this.maxLag.number();
         long nowSec = server.clock().millis() / 1000;
         int good = 0;
         for (ReplicaState r : repl.replicas) {
