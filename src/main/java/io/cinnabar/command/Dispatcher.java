@@ -26,6 +26,7 @@ public final class Dispatcher {
     /** CLIENT PAUSE: until when, and whether only writes are paused. */
     private long pausedUntil;
     private boolean pauseWritesOnly;
+    private boolean failoverPause;
     private final List<ClientConnection> postponed = new ArrayList<>();
     private java.util.function.BooleanSupplier oomGuard = () -> false;
     /** The guard's verdict before the current command (server.pre_command_oom_state, for scripts). */
@@ -382,29 +383,32 @@ public final class Dispatcher {
             Argv a = c.postponedArgv;
             c.postponedArgv = null;
             if (a != null && !c.isClosed()) {
-                process(c, a);
+                process(c, a); // a write held by a failover pause still in effect is postponed again
                 server.markPendingFlush(c);
             }
             c.resume();
         }
     }
 
+    /** FAILOVER pauses writes until it completes or is aborted, independently of CLIENT PAUSE. */
+    public void pauseForFailover(boolean on) {
+        failoverPause = on;
+        if (!on && !pauseInEffect()) unpause();
+    }
+
     /** Whether a CLIENT PAUSE is in effect, without lifting an elapsed one (safe inside a command). */
     public boolean pauseInEffect() {
-        return pausedUntil != 0 && server.clock().millis() < pausedUntil;
+        return failoverPause || (pausedUntil != 0 && server.clock().millis() < pausedUntil);
     }
 
     public boolean paused() {
-        if (pausedUntil == 0) return false;
-        if (server.clock().millis() >= pausedUntil) {
-            unpause();
-            return false;
-        }
-        return true;
+        if (pausedUntil != 0 && server.clock().millis() >= pausedUntil) unpause();
+        return failoverPause || pausedUntil != 0;
     }
 
+    /** Whether only writes are held (a failover pause alone holds only writes). */
     public boolean pauseWritesOnly() {
-        return pauseWritesOnly;
+        return pausedUntil == 0 || pauseWritesOnly;
     }
 
     /** Whether the client may not even start decoding (an ALL pause stops reading normal clients). */
@@ -415,7 +419,7 @@ public final class Dispatcher {
     /** Whether the pause holds this command back; EXEC counts with its queued commands' flags. */
     private boolean isPausedFor(ClientConnection c, long flags) {
         if (!paused() || c.has(ClientConnection.MASTER | ClientConnection.REPLICA)) return false;
-        if (!pauseWritesOnly) return true;
+        if (!pauseWritesOnly()) return true;
         return (flags & (CommandFlag.WRITE | CommandFlag.MAY_REPLICATE)) != 0;
     }
 

@@ -353,7 +353,8 @@ public final class MasterLink {
             case CAPA:
                 String id = psyncReplid == null ? "?" : psyncReplid;
                 long off = psyncReplid == null ? -1 : psyncOffset;
-                write("PSYNC", id, Long.toString(off));
+                if (repl.failover.inProgress()) write("PSYNC", id, Long.toString(off), "FAILOVER");
+                else write("PSYNC", id, Long.toString(off));
                 state = State.PSYNC;
                 return;
             case PSYNC:
@@ -378,13 +379,18 @@ public final class MasterLink {
             server.log().notice("Full resync from master: " + fullsyncReplid + ":" + fullsyncOffset);
             state = State.BULK_HEADER;
             syncInProgress = true;
+            repl.failover.psyncAnswered(true);
         } else if (line.startsWith("+CONTINUE")) {
             String[] p = line.split(" ");
             if (p.length > 1) repl.masterChangedId(p[1].trim());
             repl.ensureBacklogForReplica();
+            repl.failover.psyncAnswered(true);
             server.log().notice("Successful partial resynchronization with master.");
             server.log().notice("MASTER <-> REPLICA sync: Master accepted a Partial Resynchronization.");
             startStream();
+        } else if (repl.failover.inProgress()) {
+            repl.failover.psyncAnswered(false); // turns us back into a master, closing this link
+            throw new IllegalStateException("Failover target rejected PSYNC: " + line);
         } else if (line.startsWith("-NOMASTERLINK") || line.startsWith("-LOADING")) {
             throw new IllegalStateException("Master is currently unable to PSYNC but should be in the future: " + line);
         } else {

@@ -33,6 +33,7 @@ public final class Replication implements Propagator.Sink {
     final Server server;
     final FullSync fullSync;
     final ReplicaLimits limits;
+    final Failover failover;
     String replid = Server.randomHex(40);
     String replid2 = ZERO_ID;
     long secondReplOffset = -1;
@@ -54,6 +55,7 @@ public final class Replication implements Propagator.Sink {
         this.server = server;
         this.fullSync = new FullSync(this);
         this.limits = new ReplicaLimits(this);
+        this.failover = new Failover(this);
         this.noReplicasSinceMillis = server.clock().millis();
         server.onDisconnect(this::clientGone);
         server.config().onChange("repl-backlog-size", p -> {
@@ -69,6 +71,7 @@ public final class Replication implements Propagator.Sink {
     public List<ReplicaState> replicas() { return replicas; }
     public MasterLink link() { return link; }
     public ReplicaLimits limits() { return limits; }
+    public Failover failover() { return failover; }
 
     // ---- the stream ----
 
@@ -383,6 +386,7 @@ public final class Replication implements Propagator.Sink {
     public void cron() {
         long now = server.clock().millis();
         if (link != null) link.cron();
+        failover.update();
         // delays and the once-a-second work run on real time: a test's manual clock only moves data time
         long mono = System.nanoTime() / 1_000_000;
         fullSync.startPending(System.nanoTime());

@@ -36,7 +36,7 @@ public final class ReplicationInfo {
                     .append(",state=").append(rs.syncStateName()).append(",offset=").append(rs.ackOffset())
                     .append(",lag=").append(nowSec - rs.ackTimeMillis() / 1000).append("\r\n");
         }
-        f(b, "master_failover_state", "no-failover");
+        f(b, "master_failover_state", r.failover().stateName());
         f(b, "master_replid", r.replid());
         f(b, "master_replid2", r.replid2());
         f(b, "master_repl_offset", r.masterOffset());

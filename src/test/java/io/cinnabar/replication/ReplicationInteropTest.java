@@ -4,27 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.cinnabar.Cinnabar;
+import io.cinnabar.testing.Await;
 import io.cinnabar.testing.RealRedis;
 import io.cinnabar.testing.RespClient;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Replication with real redis-server on either side, and a Cinnabar → Cinnabar → redis-server chain. */
 class ReplicationInteropTest {
-    private static void await(Supplier<Boolean> condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
     private static void write(RespClient c, String prefix, int n) {
         for (int i = 0; i < n; i++) c.call("SET", prefix + i, "v" + i);
         c.call("HSET", prefix + "h", "f", "v");
@@ -59,12 +45,12 @@ class ReplicationInteropTest {
 
     /** The replica caught up with the master's offset, then both hold the same data (DEBUG DIGEST). */
     private static void assertSameDigest(RespClient master, RespClient replica) {
-        await(() -> master.callText("DEBUG", "DIGEST").equals(replica.callText("DEBUG", "DIGEST")), "equal digests");
+        Await.until(() -> master.callText("DEBUG", "DIGEST").equals(replica.callText("DEBUG", "DIGEST")), "equal digests");
         assertThat(master.callText("DEBUG", "DIGEST")).isNotEqualTo("+0000000000000000000000000000000000000000\r\n");
     }
 
     private static void assertReplicated(RespClient replica, String prefix, int n) {
-        await(() -> replica.callText("GET", prefix + (n - 1)).equals("$" + ("v" + (n - 1)).length() + "\r\nv" + (n - 1) + "\r\n"),
+        Await.until(() -> replica.callText("GET", prefix + (n - 1)).equals("$" + ("v" + (n - 1)).length() + "\r\nv" + (n - 1) + "\r\n"),
                 "last key on replica");
         assertThat(replica.callText("HGET", prefix + "h", "f")).isEqualTo("$1\r\nv\r\n");
         assertThat(replica.callText("SCARD", prefix + "s")).isEqualTo(":3\r\n");
@@ -91,7 +77,7 @@ class ReplicationInteropTest {
                 assertThat(m.callText("WAIT", "2", "100")).isEqualTo(":1\r\n"); // times out with the count
                 // the replica is read-only, and ROLE on the master lists it
                 assertThat(r.callText("SET", "x", "y")).startsWith("-READONLY");
-                await(() -> m.callText("ROLE").contains(Integer.toString(replica.port())), "ROLE lists the replica");
+                Await.until(() -> m.callText("ROLE").contains(Integer.toString(replica.port())), "ROLE lists the replica");
                 // kill the link from the replica's side: it reconnects with PSYNC and continues
                 r.call("CLIENT", "KILL", "TYPE", "master");
                 write(m, "later", 10);
@@ -115,7 +101,7 @@ class ReplicationInteropTest {
                  RealRedis r2 = RealRedis.start("--replicaof", "127.0.0.1", port);
                  RespClient c1 = new RespClient(r1.port()); RespClient c2 = new RespClient(r2.port())) {
                 // the second replica starts the snapshot long before the 60 s delay
-                await(() -> c1.callText("INFO", "replication").contains("master_link_status:up")
+                Await.until(() -> c1.callText("INFO", "replication").contains("master_link_status:up")
                         && c2.callText("INFO", "replication").contains("master_link_status:up"), "both replicas up");
                 assertThat(m.callText("INFO", "stats")).contains("sync_full:2");
                 writeAllTypes(m, "e");
@@ -136,17 +122,17 @@ class ReplicationInteropTest {
             assertThat(m.callText("GET", "k")).isEqualTo("$-1\r\n"); // reads still work
             try (RealRedis replica = RealRedis.start("--replicaof", "127.0.0.1", Integer.toString(master.port()));
                  RespClient r = new RespClient(replica.port())) {
-                await(() -> m.callText("SET", "k", "v").equals("+OK\r\n"), "a good replica");
+                Await.until(() -> m.callText("SET", "k", "v").equals("+OK\r\n"), "a good replica");
                 m.call("CONFIG", "SET", "min-replicas-to-write", "0");
                 writeAllTypes(m, "p");
                 assertSameDigest(m, r);
                 // fail over: the redis replica becomes master, we follow it and continue our history
                 r.call("REPLICAOF", "NO", "ONE");
                 assertThat(m.callText("REPLICAOF", "127.0.0.1", Integer.toString(replica.port()))).isEqualTo("+OK\r\n");
-                await(() -> m.callText("INFO", "replication").contains("master_link_status:up"), "link up");
+                Await.until(() -> m.callText("INFO", "replication").contains("master_link_status:up"), "link up");
                 assertThat(r.callText("INFO", "stats")).contains("sync_partial_ok:1").contains("sync_full:0");
                 r.call("SET", "after-failover", "1");
-                await(() -> m.callText("GET", "after-failover").equals("$1\r\n1\r\n"), "write from the new master");
+                Await.until(() -> m.callText("GET", "after-failover").equals("$1\r\n1\r\n"), "write from the new master");
                 assertSameDigest(r, m);
             }
         }
@@ -189,7 +175,7 @@ class ReplicationInteropTest {
                 assertSameDigest(t, mid);
                 assertSameDigest(t, b);
                 // the chain forwards the exact stream: the same offsets at every level
-                await(() -> offset(t) == offset(mid) && offset(mid) == offset(b), "equal offsets");
+                Await.until(() -> offset(t) == offset(mid) && offset(mid) == offset(b), "equal offsets");
             }
         }
     }

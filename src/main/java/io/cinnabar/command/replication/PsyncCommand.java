@@ -29,13 +29,25 @@ final class PsyncCommand implements Command {
                     + " asks for synchronization but with a wrong offset");
             throw io.cinnabar.error.Errors.NOT_INTEGER;
         }
+        if (argv.size() > 3 && argv.is(3, "failover")) promoteForFailover(ctx, argv.str(1));
         start(ctx, argv.str(1), argv.longArg(2), false);
+    }
+
+    /** The master failing over to us asks us to become the master first (it continues as our replica). */
+    private static void promoteForFailover(Ctx ctx, String replid) {
+        Replication repl = ctx.server().replication();
+        ctx.server().log().warning("Failover request received for replid " + replid + ".");
+        if (!repl.isReplica()) throw new RedisError("ERR PSYNC FAILOVER can't be sent to a master.");
+        if (!replid.equalsIgnoreCase(repl.replid())) throw new RedisError("ERR PSYNC FAILOVER replid must match my replid.");
+        repl.becomeMaster();
+        ctx.server().log().notice("MASTER MODE enabled (failover request from '" + ctx.client().addr() + "')");
     }
 
     static void start(Ctx ctx, String replid, long offset, boolean legacy) {
         ClientConnection c = ctx.client();
         if (c.has(ClientConnection.REPLICA)) return; // already a replica: ignore, as Redis
         Replication repl = ctx.server().replication();
+        if (repl.failover().active()) throw new RedisError("NOMASTERLINK Can't SYNC while failing over");
         if (repl.link() != null && !repl.link().up()) {
             throw new RedisError("NOMASTERLINK Can't SYNC while not connected with my master");
         }

@@ -30,6 +30,7 @@ final class ReplicaofCommand implements Command {
 
     @Override public void execute(Ctx ctx, Argv argv) {
         Replication repl = ctx.server().replication();
+        if (repl.failover().active()) throw Errors.err("REPLICAOF not allowed while failing over.");
         if (argv.is(1, "no") && argv.is(2, "one")) {
             repl.becomeMaster();
             ctx.out().ok();

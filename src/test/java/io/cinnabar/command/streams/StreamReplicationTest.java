@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.cinnabar.Cinnabar;
+import io.cinnabar.testing.Await;
 import io.cinnabar.testing.RealRedis;
 import io.cinnabar.testing.RespClient;
 import io.cinnabar.time.ManualClock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,14 +20,6 @@ import org.junit.jupiter.api.Test;
  * after auto IDs, approximate trims, XREADGROUP (with NOACK and blocked), XCLAIM, XAUTOCLAIM, XACK.
  */
 class StreamReplicationTest {
-    private static void await(Supplier<Boolean> condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
-            Thread.onSpinWait();
-        }
-    }
-
     private static List<String> ids(String resp) {
         List<String> out = new ArrayList<>();
         Matcher mt = Pattern.compile("\\$\\d+\r\n(\\d+-\\d+)\r\n").matcher(resp);
@@ -60,7 +51,7 @@ class StreamReplicationTest {
              RealRedis replica = RealRedis.start("--replicaof", "127.0.0.1", Integer.toString(master.port()),
                      "--stream-node-max-entries", "8");
              RespClient r = new RespClient(replica.port())) {
-            await(() -> r.callText("INFO", "replication").contains("master_link_status:up"), "link up");
+            Await.until(() -> r.callText("INFO", "replication").contains("master_link_status:up"), "link up");
             for (int i = 0; i < 40; i++) {
                 m.call("XADD", "s", "*", "n", Integer.toString(i));
                 if (i % 7 == 0) clock.advance(1);
@@ -87,7 +78,7 @@ class StreamReplicationTest {
             // a blocked XREADGROUP served by a later XADD propagates what it read
             blocked.send(RespClient.encode(RespClient.args("XREADGROUP", "GROUP", "g2", "gina", "BLOCK", "0",
                     "STREAMS", "s", ">")));
-            await(() -> master.call(() -> master.server().blocking().blockedClients()) == 1, "blocked");
+            Await.until(() -> master.call(() -> master.server().blocking().blockedClients()) == 1, "blocked");
             clock.advance(5);
             m.call("XADD", "s", "*", "n", "wake");
             assertThat(blocked.readText()).contains("wake");
