@@ -163,10 +163,13 @@ public final class Cinnabar implements AutoCloseable {
         }
         listening.accept(server);
         try {
-            net.call(() -> {
-                Subsystems.started(server);
-                return null;
-            });
+            // the event loop serves (LOADING) while the data loads; this thread waits for the end
+            net.call(() -> Subsystems.started(server)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            net.close();
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException && !(cause instanceof UncheckedIOException)
+                    ? (RuntimeException) cause : new IllegalStateException(cause);
         } catch (RuntimeException e) {
             net.close();
             throw e;

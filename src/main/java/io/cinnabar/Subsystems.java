@@ -50,6 +50,7 @@ final class Subsystems {
         });
         Persistence persistence = new Persistence(server);
         server.persistence(persistence);
+        io.cinnabar.persistence.DiskErrorGuard.install(server, persistence);
         Replication replication = new Replication(server);
         server.replication(replication);
         persistence.saveInfo(replication::saveInfo);
@@ -65,25 +66,40 @@ final class Subsystems {
         server.infoProvider("replication", () -> ReplicationInfo.section(server, server.replication()));
     }
 
-    /** On the event loop, once listening (load data, connect to a master). */
-    static void started(Server server) {
+    /**
+     * On the event loop, once listening: loads the data (an RDB file on a loader thread while the
+     * server answers LOADING), then connects to a master. The future completes when loaded.
+     */
+    static java.util.concurrent.CompletableFuture<Void> started(Server server) {
         Persistence persistence = server.persistence();
         server.net().cron().addTask(persistence::cron);
-        server.net().cron().addTask(((io.cinnabar.memory.Memory) server.memory())::cron);
+        server.net().cron().addTaskDuringLoading(((io.cinnabar.memory.Memory) server.memory())::cron);
         Replication replication = server.replication();
-        server.net().cron().addTask(replication::cron);
+        server.net().cron().addTaskDuringLoading(replication::cron);
         io.cinnabar.command.keys.WritableReplicaExpiry.install(server, server.net().cron());
         AppendOnlyFile aof = server.aof();
         server.net().cron().addTask(aof::cron);
         try {
             // loadDataFromDisk: the AOF when appendonly is on, else the RDB file
             aof.loadManifest();
-            if (!aof.loadAtStartup()) persistence.loadAtStartup();
-            aof.openOnStart();
+            if (aof.loadAtStartup()) {
+                afterLoad(server);
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        replication.restoreFromRdb(persistence.loadedAux());
+        return persistence.loadAtStartupInBackground().thenRun(() -> afterLoad(server));
+    }
+
+    private static void afterLoad(Server server) {
+        try {
+            ((AppendOnlyFile) server.aof()).openOnStart();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Replication replication = server.replication();
+        replication.restoreFromRdb(((Persistence) server.persistence()).loadedAux());
         replication.startFromConfig();
     }
 }

@@ -47,7 +47,7 @@ public final class Persistence {
     private long lastBgsaveSeconds = -1;
     private long dirtyAtBgsaveStart;
     private long lastBgsaveTryMillis;
-    private boolean loading;
+    private final Loading loading;
     private long rdbSaves;
     private long lastLoadKeys;
     private long lastLoadExpired;
@@ -58,8 +58,13 @@ public final class Persistence {
     /** The AUX fields of the RDB loaded at startup. */
     private Map<String, String> loadedAux = Map.of();
 
+    /** MISCONF: whether writes are refused for a disk error (set by {@link DiskErrorGuard#install}). */
+    DiskErrorGuard diskErrors;
+
     public Persistence(Server server) {
         this.server = server;
+        this.loading = new Loading(server);
+        loading.install();
     }
 
     public Path rdbPath() {
@@ -71,11 +76,17 @@ public final class Persistence {
         return bgsaveInProgress || (jobPurpose != null && jobPurpose.rdb());
     }
 
+    /** The MISCONF error writes get now (writeCommandsDeniedByDiskError), or null. */
+    public io.cinnabar.error.RedisError diskWriteDenial() {
+        return diskErrors == null ? null : diskErrors.denial();
+    }
+
     public boolean lastBgsaveOk() {
         return lastBgsaveOk;
     }
 
-    public boolean loading() {
+    /** The load in progress, if any (startLoading's state, the LOADING refusals). */
+    public Loading loading() {
         return loading;
     }
 
@@ -103,7 +114,8 @@ public final class Persistence {
 
     /** The save on a normal exit (SIGTERM, close): when save points are configured, as Redis. */
     public void shutdownSave() {
-        if (skipShutdownSave || server.config().get("save").isBlank()) return;
+        // never while loading: it would overwrite the file with half-read data (prepareForShutdown)
+        if (skipShutdownSave || loading.active() || server.config().get("save").isBlank()) return;
         try {
             save();
         } catch (IOException e) {
@@ -352,36 +364,96 @@ public final class Persistence {
         }
     }
 
-    /** Loads the RDB file at start, if there is one. Throws with Redis' reason if it is unreadable. */
-    public void loadAtStartup() throws IOException {
+    /**
+     * Loads the RDB file at start, if there is one, on a loader thread while the server answers
+     * LOADING (see {@link Loading}). The future completes on the event loop once the data is in
+     * place, or fails with Redis' reason if the file is unreadable.
+     */
+    public java.util.concurrent.CompletableFuture<Void> loadAtStartupInBackground() {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
         Path file = rdbPath();
-        if (!Files.exists(file)) return;
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            done.complete(null); // no file: start empty
+            return done;
+        }
         long t0 = System.nanoTime();
-        loading = true;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            Database[] fresh = new Database[server.dbCount()];
-            for (int i = 0; i < fresh.length; i++) fresh[i] = server.newDatabase(i);
-            RdbLoader.Result r = RdbLoader.load(in, fresh, server.clock().millis(), server.isReplica(),
-                    new RdbLoadOptions(server.config()));
-            server.replaceDatabases(fresh);
-            loadedAux = r.aux;
-            lastLoadKeys = r.keys;
-            lastLoadExpired = r.expiredSkipped;
-            server.log().notice("DB loaded from disk: " + String.format("%.3f", (System.nanoTime() - t0) / 1e9)
-                    + " seconds (" + r.keys + " keys)");
+        long now = server.clock().millis();
+        boolean keepExpired = server.isReplica();
+        RdbLoadOptions options = new RdbLoadOptions(server.config());
+        Database[] fresh = freshDatabases();
+        loading.start(size, false);
+        loading.runInBackground("cinnabar-rdb-load", () -> parseFile(file, fresh, now, keepExpired, options),
+                (r, err) -> {
+                    loading.stop();
+                    if (err != null) {
+                        done.completeExceptionally(err);
+                        return;
+                    }
+                    if (r != null) adopt(fresh, r, t0);
+                    done.complete(null);
+                });
+        return done;
+    }
+
+    /** Empty databases for a load that runs off the event loop (see {@link #adoptDatabases}). */
+    public Database[] freshDatabases() {
+        Database[] fresh = new Database[server.dbCount()];
+        for (int i = 0; i < fresh.length; i++) {
+            fresh[i] = server.newDatabase(i);
+            // not the live snapshot epochs: a snapshot running meanwhile must never see these entries
+            fresh[i].versions(new io.cinnabar.store.SnapshotVersions());
+        }
+        return fresh;
+    }
+
+    /**
+     * Makes databases filled by {@link #freshDatabases} the live ones, on the event loop: they join
+     * the live snapshot epochs, every entry stamped as not part of a snapshot running now.
+     */
+    public void adoptDatabases(Database[] fresh) {
+        io.cinnabar.store.SnapshotVersions live = server.dbs()[0].versions();
+        int epoch = live.epoch();
+        for (Database db : fresh) {
+            db.versions(live);
+            db.keys().forEach(e -> e.snapshotStamp(epoch));
+        }
+        server.replaceDatabases(fresh);
+    }
+
+    /** Parses an RDB file into {@code fresh} (any thread); null if the file vanished meanwhile. */
+    private RdbLoader.Result parseFile(Path file, Database[] fresh, long now, boolean keepExpired,
+            RdbLoadOptions options) throws IOException {
+        try (InputStream in = new BufferedInputStream(loading.counting(Files.newInputStream(file)), 1 << 16)) {
+            return RdbLoader.load(in, fresh, now, keepExpired, options);
         } catch (NoSuchFileException e) {
-            // raced with a delete: nothing to load
+            return null; // raced with a delete: nothing to load
         } catch (RdbFormatException e) {
             throw new IOException("Short read or OOM loading DB. Unrecoverable error, aborting now. (" + file + ": "
                     + e.getMessage() + ")", e);
-        } finally {
-            loading = false;
         }
     }
 
-    /** Replaces the keyspace with what the RDB file holds (DEBUG RELOAD's second half). */
+    private void adopt(Database[] fresh, RdbLoader.Result r, long t0) {
+        adoptDatabases(fresh);
+        loadedAux = r.aux;
+        lastLoadKeys = r.keys;
+        lastLoadExpired = r.expiredSkipped;
+        server.log().notice("DB loaded from disk: " + String.format("%.3f", (System.nanoTime() - t0) / 1e9)
+                + " seconds (" + r.keys + " keys)");
+    }
+
+    /** Replaces the keyspace with what the RDB file holds, blocking (DEBUG RELOAD's second half). */
     public void reload() throws IOException {
-        loadAtStartup();
+        Path file = rdbPath();
+        if (!Files.exists(file)) return;
+        long t0 = System.nanoTime();
+        Database[] fresh = freshDatabases();
+        RdbLoader.Result r = parseFile(file, fresh, server.clock().millis(), server.isReplica(),
+                new RdbLoadOptions(server.config()));
+        if (r != null) adopt(fresh, r, t0);
     }
 
     public void close() {

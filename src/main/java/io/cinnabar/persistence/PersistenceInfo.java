@@ -8,8 +8,8 @@ public final class PersistenceInfo {
 
     public static String section(Server s, Persistence p) {
         StringBuilder b = new StringBuilder(1024);
-        f(b, "loading", p.loading() || s.loading ? 1 : 0);
-        f(b, "async_loading", 0);
+        f(b, "loading", s.loading && !p.loading().async() ? 1 : 0);
+        f(b, "async_loading", p.loading().async() ? 1 : 0);
         f(b, "current_cow_peak", 0);
         f(b, "current_cow_size", 0);
         f(b, "current_cow_size_age", 0);
@@ -43,6 +43,7 @@ public final class PersistenceInfo {
             f(b, "module_fork_in_progress", 0);
             f(b, "module_fork_last_cow_size", 0);
         }
+        p.loading().info(b);
         return b.toString();
     }
 

@@ -27,7 +27,7 @@ import java.util.Arrays;
  * reconnecting (with PSYNC, so usually +CONTINUE) when the link drops.
  */
 public final class MasterLink {
-    enum State { CONNECTING, PING, AUTH, PORT, CAPA, PSYNC, BULK_HEADER, BULK, BULK_EOF, STREAM, CLOSED }
+    enum State { CONNECTING, PING, AUTH, PORT, CAPA, PSYNC, BULK_HEADER, BULK, BULK_EOF, LOADING, STREAM, CLOSED }
 
     private final Replication repl;
     private final Server server;
@@ -48,6 +48,13 @@ public final class MasterLink {
     private int bulkPos;
     private byte[] eofMark;
     private Growable eofBuf;
+    /** Diskless load: the RDB goes to the loader thread as it arrives. */
+    private RdbPipe pipe;
+    private long bulkRemaining;
+    /** The last bytes of an EOF-marked stream, held back until it is known they are not the mark. */
+    private byte[] heldTail = new byte[0];
+    /** The load in progress (Loading's generation); a result of another one is stale. */
+    private long loadGen = -1;
     private final RespDecoder decoder = new RespDecoder();
     private final Argv argv = new Argv();
     private boolean closed;
@@ -108,7 +115,7 @@ public final class MasterLink {
     public String state() {
         switch (state) {
             case STREAM: return "connected";
-            case BULK: case BULK_EOF: case BULK_HEADER: return "sync";
+            case BULK: case BULK_EOF: case BULK_HEADER: case LOADING: return "sync";
             case CONNECTING: return "connecting";
             case CLOSED: return "connect";
             default: return "handshake";
@@ -132,6 +139,7 @@ public final class MasterLink {
 
     void close() {
         closed = true;
+        abortLoad();
         if (channel != null) channel.close();
         dropMaster();
         state = State.CLOSED;
@@ -170,7 +178,10 @@ public final class MasterLink {
         }
         if (state == State.STREAM && now - lastAckMillis >= 1000) sendAck();
         long timeout = server.config().getLong("repl-timeout") * 1000;
-        if (channel != null && state != State.CLOSED && lastIoMillis > 0 && now - lastIoMillis > timeout) {
+        long lastIo = lastIoMillis;
+        if (pipe != null) lastIo = Math.max(lastIo, pipe.lastReadNanos() / 1_000_000); // a slow load reads slowly
+        if (channel != null && state != State.CLOSED && state != State.LOADING && lastIo > 0
+                && now - lastIo > timeout) {
             if (state == State.STREAM) {
                 server.log().warning("MASTER timeout: no data nor PING received...");
             } else if (state == State.BULK || state == State.BULK_EOF) {
@@ -234,10 +245,14 @@ public final class MasterLink {
             boolean wasStreaming = state == State.STREAM;
             channel = null;
             dropMaster();
+            boolean loadingNow = state == State.LOADING || pipe != null;
             state = State.CLOSED;
-            syncInProgress = false;
             bulk = null;
             eofBuf = null;
+            // a diskless load sees a short read and reports it; a load from a complete RDB finishes
+            if (pipe != null) pipe.fail("connection with master lost");
+            pipe = null;
+            if (!loadingNow) syncInProgress = false;
             if (wasStreaming || linkDownSinceMillis == 0) linkDownSinceMillis = mono();
             if (wasStreaming && !closed) {
                 // reconnect at once rather than at the next cron: the backlog may be recycled meanwhile
@@ -278,44 +293,72 @@ public final class MasterLink {
                     if (line.isEmpty()) continue;
                     if (line.startsWith("-")) throw new IOException("MASTER aborted replication: " + line);
                     if (!line.startsWith("$")) throw new IOException("Bad protocol from MASTER: " + line);
+                    boolean diskless = useDisklessLoad();
                     if (line.startsWith("$EOF:")) {
                         eofMark = line.substring(5).getBytes(StandardCharsets.US_ASCII);
-                        eofBuf = new Growable();
                         state = State.BULK_EOF;
                         server.log().notice("MASTER <-> REPLICA sync: receiving streamed RDB from master with EOF "
-                                + (server.config().get("repl-diskless-load").equals("disabled") ? "to disk" : "to parser"));
+                                + (diskless ? "to parser" : "to disk"));
+                        heldTail = new byte[0];
+                        if (diskless) startLoad(null, 0, true);
+                        else eofBuf = new Growable();
                     } else {
-                        bulk = new byte[Integer.parseInt(line.substring(1))];
-                        bulkPos = 0;
+                        long len = Long.parseLong(line.substring(1));
                         state = State.BULK;
-                        server.log().notice("MASTER <-> REPLICA sync: receiving " + bulk.length + " bytes from master to disk");
+                        server.log().notice("MASTER <-> REPLICA sync: receiving " + len + " bytes from master to "
+                                + (diskless ? "parser" : "disk"));
+                        if (diskless) {
+                            bulkRemaining = len;
+                            startLoad(null, len, true);
+                            if (len == 0) endOfTransfer();
+                        } else {
+                            bulk = new byte[Math.toIntExact(len)];
+                            bulkPos = 0;
+                        }
                     }
                     break;
                 }
                 case BULK: {
+                    if (pipe != null) {
+                        int n = (int) Math.min(in.readableBytes(), bulkRemaining);
+                        byte[] chunk = new byte[n];
+                        in.readBytes(chunk);
+                        pipe.feed(chunk);
+                        bulkRemaining -= n;
+                        if (bulkRemaining > 0) return;
+                        endOfTransfer();
+                        break;
+                    }
                     int n = Math.min(in.readableBytes(), bulk.length - bulkPos);
                     in.readBytes(bulk, bulkPos, n);
                     bulkPos += n;
                     if (bulkPos < bulk.length) return;
                     byte[] rdb = bulk;
                     bulk = null;
-                    loadRdb(rdb);
+                    startLoad(rdb, rdb.length, false);
                     break;
                 }
                 case BULK_EOF: {
                     // the master sends nothing after the mark until our first ACK, so the mark ends the read
+                    if (pipe != null) {
+                        if (!feedUpToMark()) return;
+                        endOfTransfer();
+                        break;
+                    }
                     int n = in.readableBytes();
                     in.readBytes(eofBuf, n);
                     int len = eofBuf.size();
                     if (len >= 40 && Arrays.equals(eofBuf.buf(), len - 40, len, eofMark, 0, 40)) {
                         byte[] rdb = Arrays.copyOf(eofBuf.buf(), len - 40);
                         eofBuf = null;
-                        loadRdb(rdb);
+                        startLoad(rdb, rdb.length, false);
                     } else {
                         return;
                     }
                     break;
                 }
+                case LOADING:
+                    return; // what follows the RDB waits for the load to end
                 case STREAM:
                     stream();
                     return;
@@ -398,37 +441,155 @@ public final class MasterLink {
         }
     }
 
-    private void loadRdb(byte[] rdb) throws IOException {
-        server.log().notice("MASTER <-> REPLICA sync: Flushing old data");
-        Database[] fresh = new Database[server.dbCount()];
-        for (int i = 0; i < fresh.length; i++) {
-            fresh[i] = server.newDatabase(i);
-            fresh[i].expireMode(Database.ExpireMode.HIDE);
+    /** useDisklessLoad: swapdb always, on-empty-db when there are no keys. */
+    private boolean useDisklessLoad() {
+        String mode = server.config().get("repl-diskless-load");
+        if (mode.equals("swapdb")) return true;
+        if (!mode.equals("on-empty-db")) return false;
+        for (Database db : server.dbs()) {
+            if (db.size() > 0) return false;
+        }
+        return true;
+    }
+
+    /** Feeds the pipe with what arrived, holding back 40 bytes; true once the stream ended with the mark. */
+    private boolean feedUpToMark() {
+        int n = in.readableBytes();
+        byte[] all = new byte[heldTail.length + n];
+        System.arraycopy(heldTail, 0, all, 0, heldTail.length);
+        in.readBytes(all, heldTail.length, n);
+        int len = all.length;
+        if (len >= 40 && Arrays.equals(all, len - 40, len, eofMark, 0, 40)) {
+            if (len > 40) pipe.feed(Arrays.copyOf(all, len - 40));
+            heldTail = new byte[0];
+            return true;
+        }
+        int keep = Math.min(40, len);
+        if (len > keep) pipe.feed(Arrays.copyOf(all, len - keep));
+        heldTail = Arrays.copyOfRange(all, len - keep, len);
+        return false;
+    }
+
+    /** The whole RDB reached the pipe: the loader finishes on its own, the link waits for it. */
+    private void endOfTransfer() {
+        pipe.finish();
+        pipe = null;
+        state = State.LOADING;
+    }
+
+    /**
+     * readSyncBulkPayload's loading half: the RDB (all of {@code rdb}, or, diskless, what the
+     * pipe will deliver) is parsed on a loader thread into fresh databases while the server
+     * answers LOADING, or, with swapdb and the same replication ID (async loading), keeps serving
+     * reads from the old data. swapdb keeps the old data until the load succeeded; the other
+     * modes flush it first, as Redis.
+     */
+    private void startLoad(byte[] rdb, long size, boolean diskless) {
+        io.cinnabar.persistence.Persistence persistence = server.persistence();
+        io.cinnabar.persistence.Loading loading = persistence.loading();
+        boolean swapdb = diskless && server.config().get("repl-diskless-load").equals("swapdb");
+        boolean async = swapdb && fullsyncReplid != null && fullsyncReplid.equals(repl.replid);
+        if (!swapdb) {
+            repl.attachToNewMaster(); // our own replicas must resync with the new history
+            server.log().notice("MASTER <-> REPLICA sync: Flushing old data");
+            emptyData(persistence);
         }
         server.log().notice("MASTER <-> REPLICA sync: Loading DB in memory");
-        RdbLoader.Result loaded;
-        try {
-            loaded = RdbLoader.load(new ByteArrayInputStream(rdb), fresh, mono(), true,
-                    new RdbLoadOptions(server.config()));
-        } catch (RdbFormatException e) {
-            throw new IOException("Failed trying to load the MASTER synchronization DB from socket: " + e.getMessage());
+        java.io.InputStream src;
+        if (diskless) {
+            Channel ch = channel;
+            pipe = new RdbPipe(8L << 20, () -> ch.config().setAutoRead(false), () -> ch.config().setAutoRead(true));
+            src = loading.counting(pipe);
+        } else {
+            src = loading.counting(new ByteArrayInputStream(rdb));
+            state = State.LOADING;
+        }
+        long gen = loading.start(size, async);
+        loadGen = gen;
+        Database[] fresh = persistence.freshDatabases();
+        for (Database db : fresh) db.expireMode(Database.ExpireMode.HIDE);
+        long now = server.clock().millis();
+        RdbLoadOptions options = new RdbLoadOptions(server.config());
+        loading.runInBackground("cinnabar-sync-load", () -> RdbLoader.load(src, fresh, now, true, options),
+                (r, err) -> loaded(gen, fresh, r, err, swapdb, diskless));
+    }
+
+    /** emptyData: the live databases replaced by empty ones. */
+    private void emptyData(io.cinnabar.persistence.Persistence persistence) {
+        io.cinnabar.command.WatchSignal w = server.watches();
+        if (w != null) w.touchAll(-1); // before the old data goes: it looks at which watched keys exist
+        persistence.adoptDatabases(persistence.freshDatabases());
+    }
+
+    /** The loader thread ended (on the event loop). */
+    private void loaded(long gen, Database[] fresh, RdbLoader.Result r, Throwable err, boolean swapdb,
+            boolean diskless) {
+        if (gen != loadGen) return; // aborted meanwhile
+        loadGen = -1;
+        io.cinnabar.persistence.Persistence persistence = server.persistence();
+        persistence.loading().stop();
+        if (err != null) {
+            syncInProgress = false;
+            String why = err.getMessage() == null ? err.toString() : err.getMessage();
+            if (diskless) {
+                // rdbReportError: a short read is a connection error, anything else a corrupt payload
+                server.log().warning("Internal error in RDB reading offset 0, function at rdb.c:0 -> "
+                        + (err instanceof java.io.EOFException ? "Unexpected EOF reading RDB file. Failure loading "
+                                + "rdb format from socket, assuming connection error, resuming operation."
+                                : why + ". Failure loading rdb format"));
+                server.log().warning("Failed trying to load the MASTER synchronization DB from socket: " + why);
+            } else {
+                server.log().warning("Failed trying to load the MASTER synchronization DB from disk, check server logs.");
+            }
+            if (swapdb) {
+                server.log().notice("MASTER <-> REPLICA sync: Discarding temporary DB in background");
+            } else {
+                emptyData(persistence); // the half-loaded data goes
+            }
+            pipe = null;
+            if (channel != null) channel.close(); // cancelReplicationHandshake
+            return;
         }
         io.cinnabar.command.WatchSignal w = server.watches();
         if (w != null) w.touchAll(-1); // before the old data goes: it looks at which watched keys exist
-        repl.attachToNewMaster(); // our own replicas must resync with the new history
-        server.replaceDatabases(fresh);
+        if (swapdb) {
+            repl.attachToNewMaster();
+            server.log().notice("MASTER <-> REPLICA sync: Swapping active DB with loaded DB");
+        }
+        persistence.adoptDatabases(fresh);
+        if (swapdb) server.log().notice("MASTER <-> REPLICA sync: Discarding old DB in background");
+        if (diskless) server.dirty++; // nothing was saved: the data changed
         repl.adoptMasterHistory(fullsyncReplid, fullsyncOffset);
         // the stream continues in the db the snapshot names (a chained master's own master's db)
         try {
-            streamDb = Integer.parseInt(loaded.aux.getOrDefault("repl-stream-db", "0"));
+            streamDb = Integer.parseInt(r.aux.getOrDefault("repl-stream-db", "0"));
         } catch (NumberFormatException e) {
             streamDb = 0;
         }
         if (streamDb < 0 || streamDb >= server.dbCount()) streamDb = 0;
         syncInProgress = false;
         server.log().notice("MASTER <-> REPLICA sync: Finished with success");
+        if (channel == null || state != State.LOADING) return; // the link dropped meanwhile: PSYNC will continue
         startStream();
         sendAck();
+        try {
+            process(); // what the master sent after the RDB
+        } catch (IOException | RuntimeException e) {
+            server.log().warning("Replication link error: " + e.getMessage());
+            channel.close();
+        }
+        if (in != null && in.readerIndex() > 0) in.discardReadBytes();
+        server.flushPending();
+    }
+
+    /** A load this link started is abandoned (the link closes for good). */
+    private void abortLoad() {
+        if (pipe != null) pipe.fail("replication cancelled");
+        pipe = null;
+        if (loadGen != -1) {
+            loadGen = -1;
+            ((io.cinnabar.persistence.Persistence) server.persistence()).loading().stop();
+        }
     }
 
     private void startStream() {

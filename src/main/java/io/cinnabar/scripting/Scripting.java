@@ -207,6 +207,14 @@ public final class Scripting {
                     throw new RedisError("READONLY Can not run script with write flag on readonly replica");
                 }
                 if (ro) throw Errors.err("Can not execute a script with write flag using *_ro command.");
+                RedisError disk = obey ? null : diskWriteDenial();
+                if (disk != null) {
+                    throw disk == io.cinnabar.persistence.DiskErrorGuard.BGSAVE_ERR
+                            ? new RedisError("MISCONF Redis is configured to save RDB snapshots, but it's currently "
+                                    + "unable to persist to disk. Writable scripts are blocked. Use 'no-writes' flag "
+                                    + "for read only scripts.")
+                            : disk;
+                }
             }
             if ((flags & (ScriptFlags.ALLOW_OOM | ScriptFlags.NO_WRITES)) == 0 && server.dispatcher().preCommandOom()
                     && !obey) {
@@ -428,6 +436,12 @@ public final class Scripting {
         }
     }
 
+    /** MISCONF for writes while the disk fails (writeCommandsDeniedByDiskError), or null. */
+    private RedisError diskWriteDenial() {
+        io.cinnabar.persistence.Persistence p = server.persistence();
+        return p == null ? null : p.diskWriteDenial();
+    }
+
     /** scriptCall: the checks Redis makes before a script's command, then the command itself. */
     private LuaValue callHere(ScriptRun r, byte[][] argvBytes) {
         Argv argv = Argv.of(argvBytes);
@@ -448,6 +462,9 @@ public final class Scripting {
                     && server.config().getBool("replica-read-only") && !r.caller.client().has(ClientConnection.MASTER)
                     && !r.caller.client().isFake()) {
                 err = "-" + Errors.READONLY.getMessage();
+            } else if ((flags & CommandFlag.WRITE) != 0 && !r.writeDirty && !r.caller.client().isFake()
+                    && !r.caller.client().has(ClientConnection.MASTER) && diskWriteDenial() != null) {
+                err = "-" + diskWriteDenial().getMessage(); // scriptVerifyWriteCommandAllow
             } else if (!r.allowOom && !r.writeDirty && (flags & CommandFlag.DENYOOM) != 0
                     && server.dispatcher().preCommandOom() && !r.caller.client().isFake()
                     && !r.caller.client().has(ClientConnection.MASTER)) {

@@ -11,6 +11,8 @@ import java.util.List;
 public final class Cron {
     private final Server server;
     private final List<Runnable> tasks = new ArrayList<>();
+    /** The tasks that also run while a dataset loads (whileBlockedCron runs little else). */
+    private final List<Runnable> loadingTasks = new ArrayList<>();
     private long loops;
     /** DEBUG PAUSE-CRON: while set, the periodic work is skipped. */
     public boolean paused;
@@ -23,10 +25,21 @@ public final class Cron {
         tasks.add(r);
     }
 
+    /** A task that runs while loading too (the link to the master must still time out). */
+    public void addTaskDuringLoading(Runnable r) {
+        tasks.add(r);
+        loadingTasks.add(r);
+    }
+
     void tick() {
         if (paused) return;
         loops++;
         try {
+            if (server.loading) {
+                // a dataset is loading in the background: no expiry, saves, rewrites or timeouts
+                for (Runnable t : loadingTasks) t.run();
+                return;
+            }
             server.activeExpireCycle();
             clientsCron();
             server.outputLimits().cron();

@@ -58,6 +58,8 @@ public final class AppendOnlyFile implements Propagator.Sink, Server.ReplyBarrie
     private long lastWriteErrorLog;
     private final AtomicInteger fsyncsPending = new AtomicInteger();
     private volatile boolean bioFsyncFailed;
+    /** strerror of the last write or fsync failure (MISCONF's text). */
+    private volatile String lastWriteError = "Input/output error";
     private boolean flushScheduled;
     /** DEBUG AOF-FLUSH-SLEEP: microseconds to sleep before each write (tests the reply barrier). */
     long flushSleepMicros;
@@ -271,6 +273,7 @@ public final class AppendOnlyFile implements Propagator.Sink, Server.ReplyBarrie
     }
 
     private void writeFailed(IOException e, long written, int len, String policy) {
+        lastWriteError = AofException.reason(e);
         boolean canLog = unixtime() - lastWriteErrorLog > 30;
         if (canLog) lastWriteErrorLog = unixtime();
         if (written == 0) {
@@ -328,6 +331,7 @@ public final class AppendOnlyFile implements Propagator.Sink, Server.ReplyBarrie
             try {
                 ch.force(false);
             } catch (IOException e) {
+                lastWriteError = AofException.reason(e);
                 bioFsyncFailed = true;
                 log.warning("Fail to fsync the AOF file: " + AofException.reason(e));
             } finally {
@@ -474,6 +478,11 @@ public final class AppendOnlyFile implements Propagator.Sink, Server.ReplyBarrie
     /** Whether a write error stops write commands (MISCONF), as writeCommandsDeniedByDiskError. */
     public boolean writeError() {
         return state != State.OFF && (!lastWriteOk || bioFsyncFailed);
+    }
+
+    /** The reason of the last write error, as MISCONF reports it. */
+    public String lastWriteError() {
+        return lastWriteError;
     }
 
     boolean fileExists(Path p) {

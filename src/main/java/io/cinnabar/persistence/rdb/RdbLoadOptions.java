@@ -6,11 +6,12 @@ import io.cinnabar.config.Config;
 public final class RdbLoadOptions {
     private final Config config;
 
-    private final int keyLoadDelay;
+    /** Read for every key, so that a CONFIG SET during a slow load applies at once. */
+    private final io.cinnabar.config.ConfigParam keyLoadDelay;
 
     public RdbLoadOptions(Config config) {
         this.config = config;
-        this.keyLoadDelay = config == null ? 0 : config.getInt("key-load-delay");
+        this.keyLoadDelay = config == null ? null : config.param("key-load-delay");
     }
 
     public Config config() {
@@ -22,7 +23,8 @@ public final class RdbLoadOptions {
      * value -n sleeps 1 µs for one key in n on average. Redis' tests use it to make loading slow.
      */
     public void keyLoaded() {
-        int usec = keyLoadDelay;
+        if (keyLoadDelay == null) return;
+        int usec = (int) keyLoadDelay.number();
         if (usec == 0) return;
         if (usec < 0) usec = java.util.concurrent.ThreadLocalRandom.current().nextInt(-usec) == 0 ? 1 : 0;
         if (usec > 0) java.util.concurrent.locks.LockSupport.parkNanos(usec * 1000L);
