@@ -3,6 +3,7 @@ package io.cinnabar.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cinnabar.Cinnabar;
+import io.cinnabar.testing.Await;
 import io.cinnabar.testing.RespClient;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,20 +19,6 @@ import org.junit.jupiter.api.Test;
  * there once it ends. Writes after a failed BGSAVE get MISCONF.
  */
 class BackgroundLoadingTest {
-    static void await(Supplier<Boolean> condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
@@ -59,7 +45,7 @@ class BackgroundLoadingTest {
                 .port(port).config("enable-debug-command", "yes").config("dir", dir.toString()).config("key-load-delay", "2000").start());
         try {
             RespClient[] client = new RespClient[1];
-            await(() -> {
+            Await.until(() -> {
                 try {
                     client[0] = new RespClient(port);
                     return true;
@@ -81,7 +67,7 @@ class BackgroundLoadingTest {
                 assertThat(started).isNotDone();
                 // CONFIG SET works while loading, and takes effect on the running load
                 assertThat(c.callText("CONFIG", "SET", "key-load-delay", "0")).isEqualTo("+OK\r\n");
-                await(() -> c.callText("PING").equals("+PONG\r\n"), "the load to end");
+                Await.until(() -> c.callText("PING").equals("+PONG\r\n"), "the load to end");
                 assertThat(c.callText("DBSIZE")).isEqualTo(":3000\r\n");
                 assertThat(c.callText("GET", "key:7")).startsWith("$100\r\nvalue:7");
                 info = c.callText("INFO", "persistence");
@@ -105,7 +91,7 @@ class BackgroundLoadingTest {
             assertThat(c.callText("CONFIG", "SET", "dir", gone.toString())).isEqualTo("+OK\r\n");
             Files.delete(gone);
             c.callText("BGSAVE");
-            await(() -> field(c.callText("INFO", "persistence"), "rdb_last_bgsave_status").equals("err"),
+            Await.until(() -> field(c.callText("INFO", "persistence"), "rdb_last_bgsave_status").equals("err"),
                     "the BGSAVE to fail");
             assertThat(c.callText("GET", "x")).isEqualTo("$1\r\nx\r\n");
             String misconf = "-MISCONF Redis is configured to save RDB snapshots, but it's currently unable to persist "

@@ -3,9 +3,8 @@ package io.cinnabar.replication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cinnabar.Cinnabar;
+import io.cinnabar.testing.Await;
 import io.cinnabar.testing.RespClient;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,19 +13,6 @@ import org.junit.jupiter.api.Test;
  * "diskless loading short read"); a complete transfer then replaces it.
  */
 class DisklessLoadTest {
-    private static void await(Supplier<Boolean> condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
     private static String field(RespClient c, String section, String name) {
         for (String line : c.callText("INFO", section).split("\r\n")) {
             if (line.startsWith(name + ":")) return line.substring(name.length() + 1);
@@ -47,24 +33,24 @@ class DisklessLoadTest {
             // a slow snapshot: the replica is caught in the middle of its load
             m.callText("CONFIG", "SET", "rdb-key-save-delay", "3000");
             r.callText("REPLICAOF", "127.0.0.1", Integer.toString(master.port()));
-            await(() -> "1".equals(field(r, "persistence", "loading")), "the replica to load");
+            Await.until(() -> "1".equals(field(r, "persistence", "loading")), "the replica to load");
             assertThat(field(r, "persistence", "async_loading")).isEqualTo("0");
             assertThat(r.callText("GET", "mykey")).isEqualTo("-LOADING Redis is loading the dataset in memory\r\n");
             assertThat(r.callText("DBSIZE")).startsWith("-LOADING");
 
             m.callText("CONFIG", "SET", "repl-diskless-sync-delay", "5"); // no new sync right away
             assertThat(m.callText("CLIENT", "KILL", "TYPE", "replica")).isEqualTo(":1\r\n");
-            await(() -> "0".equals(field(r, "persistence", "loading")), "the load to fail");
+            Await.until(() -> "0".equals(field(r, "persistence", "loading")), "the load to fail");
             assertThat(r.callText("GET", "mykey")).isEqualTo("$7\r\nmyvalue\r\n");
             assertThat(r.callText("DBSIZE")).isEqualTo(":201\r\n");
 
             m.callText("CONFIG", "SET", "rdb-key-save-delay", "0");
             m.callText("CONFIG", "SET", "repl-diskless-sync-delay", "0");
-            await(() -> "up".equals(field(r, "replication", "master_link_status")), "the sync to end");
+            Await.until(() -> "up".equals(field(r, "replication", "master_link_status")), "the sync to end");
             assertThat(r.callText("GET", "mykey")).isEqualTo("$-1\r\n");
             assertThat(r.callText("DBSIZE")).isEqualTo(":1000\r\n");
             m.callText("SET", "after", "sync");
-            await(() -> r.callText("GET", "after").equals("$4\r\nsync\r\n"), "the stream");
+            Await.until(() -> r.callText("GET", "after").equals("$4\r\nsync\r\n"), "the stream");
         }
     }
 }
