@@ -339,6 +339,11 @@ public final class Dispatcher {
         return current;
     }
 
+    /** True while a replica runs a command of its master's stream (keys do not expire for it). */
+    public boolean applyingMasterStream() {
+        return current != null && current.has(ClientConnection.MASTER);
+    }
+
     /** True while inside a command (for code that must know whether a call is top-level). */
     public boolean inCall() {
         return depth > 0;

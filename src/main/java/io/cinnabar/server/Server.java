@@ -368,7 +368,7 @@ public final class Server {
         db.versions(snapshotVersions);
         db.accessTracking(accessTracking);
         db.expiryPaused(() -> dispatcher != null && dispatcher.pauseInEffect());
-        db.loading(() -> loading);
+        db.loading(() -> loading || (dispatcher != null && dispatcher.applyingMasterStream()));
         db.onAdd(this::onAdded);
         return db;
     }

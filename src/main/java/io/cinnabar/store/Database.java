@@ -72,7 +72,10 @@ public final class Database {
         this.expiryPaused = paused;
     }
 
-    /** While this says so (the AOF is being replayed) no key is expired, as Redis' keyIsExpired during loading. */
+    /**
+     * While this says so no key is expired: the AOF is being replayed (Redis' keyIsExpired during
+     * loading), or a replica runs its master's command (expireIfNeeded: the master decides).
+     */
     public void loading(BooleanSupplier loading) {
         this.loading = loading;
     }
@@ -198,6 +201,7 @@ public final class Database {
 
     /** Adds a key known to be absent (after a lookup). */
     public KeyEntry add(byte[] key, Object value) {
+        if (!deletesExpired()) dropHiddenExpired(key);
         KeyEntry e = new KeyEntry(key, Dict.hash(key), value);
         e.lru(access.initial(clock.millis()));
         e.snapshotStamp(versions.epoch); // created after a running snapshot began: not part of it
@@ -206,6 +210,16 @@ public final class Database {
         lastEntry = e;
         if (addListener != null) addListener.accept(this, key);
         return e;
+    }
+
+    /**
+     * A replica hides expired keys from lookups but keeps them for the master's DEL; a write that
+     * creates the key anew deletes the old entry first (Redis' EXPIRE_FORCE_DELETE_EXPIRED on a
+     * writable replica), or the dict would hold the key twice.
+     */
+    private void dropHiddenExpired(byte[] key) {
+        KeyEntry old = keys.get(key);
+        if (old != null) expire(guard(old));
     }
 
     /** Told of every key added (dbAdd's "new" keyspace event). */
