@@ -30,6 +30,9 @@ public final class Propagator {
     private final List<Sink> sinks = new ArrayList<>();
     private final List<byte[][]> pending = new ArrayList<>();
     private final List<Integer> pendingDbs = new ArrayList<>();
+    /** Which pending commands go to replicas only (PUBLISH: PROPAGATE_REPL), by index. */
+    private final java.util.BitSet replicasOnly = new java.util.BitSet();
+    private boolean anyReplicasOnly;
     private int lastDb = -1;
     private boolean forceTransaction;
     private boolean noTransaction;
@@ -73,6 +76,22 @@ public final class Propagator {
         pendingDbs.add(db);
     }
 
+    /**
+     * Queues a command that replicas replay but the AOF does not keep (PUBLISH, as Redis'
+     * forceCommandPropagation with PROPAGATE_REPL): re-running it at load time would be meaningless.
+     */
+    public void propagateToReplicasOnly(int db, byte[][] argv) {
+        if (sinks.isEmpty() || suspended) return;
+        replicasOnly.set(pending.size());
+        anyReplicasOnly = true;
+        pending.add(argv);
+        pendingDbs.add(db);
+    }
+
+    private boolean isReplicasOnly(int i) {
+        return pendingDbs.get(i) < 0 || (anyReplicasOnly && replicasOnly.get(i));
+    }
+
     /** Makes the pending commands go out as MULTI/EXEC even if only one (EXEC with a single write). */
     public void wrapInTransaction() {
         forceTransaction = true;
@@ -94,6 +113,7 @@ public final class Propagator {
 
     /** Drops the commands queued after the first {@code n} (a script's call made with REPL_NONE). */
     public void truncatePending(int n) {
+        if (anyReplicasOnly) replicasOnly.clear(n, Math.max(n, pending.size()));
         while (pending.size() > n) {
             pending.remove(pending.size() - 1);
             pendingDbs.remove(pendingDbs.size() - 1);
@@ -114,31 +134,54 @@ public final class Propagator {
         boolean wrap = (pending.size() > 1 && !noTransaction) || forceTransaction;
         forceTransaction = false;
         noTransaction = false;
-        ByteBuf buf = Unpooled.buffer(256);
+        ByteBuf all = Unpooled.buffer(256);
+        // what the AOF gets when some commands are for replicas only: the same stream without them
+        // (their SELECTs kept, so both sinks agree on the stream's selected db)
+        ByteBuf persisted = anyReplicasOnly ? Unpooled.buffer(256) : null;
         try {
             boolean multiWritten = false;
+            boolean persistedMulti = false;
             boolean replicationOnly = true;
             for (int i = 0; i < pending.size(); i++) {
                 int db = pendingDbs.get(i);
-                if (db >= 0) replicationOnly = false;
+                boolean replOnly = isReplicasOnly(i);
+                if (!replOnly) replicationOnly = false;
                 if (db != lastDb && db >= 0) { // db -1: whatever db the stream is in (REPLCONF GETACK)
-                    write(buf, new byte[][] {"SELECT".getBytes(), Integer.toString(db).getBytes()});
+                    byte[][] select = {"SELECT".getBytes(), Integer.toString(db).getBytes()};
+                    write(all, select);
+                    if (persisted != null) write(persisted, select);
                     lastDb = db;
                 }
                 if (wrap && !multiWritten) {
-                    write(buf, MULTI);
+                    write(all, MULTI);
                     multiWritten = true;
                 }
-                write(buf, pending.get(i));
+                write(all, pending.get(i));
+                if (persisted != null && !replOnly) {
+                    if (wrap && !persistedMulti) {
+                        write(persisted, MULTI);
+                        persistedMulti = true;
+                    }
+                    write(persisted, pending.get(i));
+                }
             }
-            if (wrap) write(buf, EXEC);
+            if (wrap) write(all, EXEC);
+            if (persistedMulti) write(persisted, EXEC);
             pending.clear();
             pendingDbs.clear();
+            if (anyReplicasOnly) {
+                replicasOnly.clear();
+                anyReplicasOnly = false;
+            }
             for (Sink s : sinks) {
-                if (!replicationOnly || s.replicationOnlyToo()) s.feed(buf.duplicate(), lastDb);
+                if (s.replicationOnlyToo()) s.feed(all.duplicate(), lastDb);
+                else if (persisted != null) {
+                    if (persisted.isReadable()) s.feed(persisted.duplicate(), lastDb);
+                } else if (!replicationOnly) s.feed(all.duplicate(), lastDb);
             }
         } finally {
-            buf.release();
+            all.release();
+            if (persisted != null) persisted.release();
         }
     }
 
@@ -146,6 +189,8 @@ public final class Propagator {
     public void discard() {
         pending.clear();
         pendingDbs.clear();
+        replicasOnly.clear();
+        anyReplicasOnly = false;
         forceTransaction = false;
         noTransaction = false;
     }

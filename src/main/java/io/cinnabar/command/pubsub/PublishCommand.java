@@ -27,7 +27,9 @@ final class PublishCommand implements Command {
     @Override public void execute(Ctx ctx, Argv argv) {
         PubSub ps = ctx.server().pubsub();
         int receivers = ps.publish(argv.get(1), argv.get(2), false);
-        ctx.propagateAs(argv); // forceCommandPropagation(REPL): replicas forward it to their subscribers
+        // forceCommandPropagation(REPL): replicas forward it to their subscribers, the AOF does not keep it
+        ctx.server().propagator().propagateToReplicasOnly(ctx.client().db, argv.toArray());
+        ctx.preventPropagation();
         ctx.out().integer(receivers);
     }
 }

@@ -28,7 +28,8 @@ final class SpublishCommand implements Command {
     @Override public void execute(Ctx ctx, Argv argv) {
         PubSub ps = ctx.server().pubsub();
         int receivers = ps.publish(argv.get(1), argv.get(2), true);
-        ctx.propagateAs(argv);
+        ctx.server().propagator().propagateToReplicasOnly(ctx.client().db, argv.toArray());
+        ctx.preventPropagation();
         ctx.out().integer(receivers);
     }
 }

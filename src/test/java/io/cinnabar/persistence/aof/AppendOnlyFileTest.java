@@ -66,6 +66,26 @@ class AppendOnlyFileTest {
         }
     }
 
+    /** PUBLISH goes to replicas only (PROPAGATE_REPL): the AOF keeps the writes around it, and the db they ran in. */
+    @Test void publishIsNotKept() throws Exception {
+        try (Cinnabar s = start("appendfsync", "always"); RespClient c = new RespClient(s.port())) {
+            c.call("SET", "a", "1");
+            c.call("SELECT", "3");
+            c.call("PUBLISH", "ch", "hello");
+            c.call("SET", "b", "2");
+            c.call("MULTI");
+            c.call("PUBLISH", "ch", "again");
+            c.call("SET", "c", "3");
+            c.call("EXEC");
+        }
+        String aof = Files.readString(dir.resolve("appendonlydir/appendonly.aof.1.incr.aof"));
+        assertThat(aof).doesNotContain("PUBLISH").contains("$1\r\nb\r\n");
+        try (Cinnabar s = start(); RespClient c = new RespClient(s.port())) {
+            c.call("SELECT", "3");
+            assertThat(c.callText("MGET", "b", "c")).isEqualTo("*2\r\n$1\r\n2\r\n$1\r\n3\r\n");
+        }
+    }
+
     @Test void truncatedTailIsCutOrRefused() throws Exception {
         try (Cinnabar s = start(); RespClient c = new RespClient(s.port())) {
             c.call("SET", "a", "1");
