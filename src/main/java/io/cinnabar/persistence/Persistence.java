@@ -161,6 +161,26 @@ public final class Persistence {
         return aux;
     }
 
+    /** The function libraries' code, saved with the keys (rdbSaveFunctions). */
+    private java.util.List<byte[]> functionCodes() {
+        io.cinnabar.scripting.Scripting s = server.scripting();
+        return s == null ? java.util.List.of() : s.functions().codes();
+    }
+
+    /**
+     * The functions of a loaded RDB replace the current ones (Redis empties them with the data,
+     * or loads into a fresh context it swaps in), on the owner thread.
+     */
+    public void adoptFunctions(java.util.List<byte[]> codes) {
+        io.cinnabar.scripting.Scripting s = server.scripting();
+        if (s == null) return;
+        s.functions().flush();
+        for (byte[] code : codes) {
+            String err = s.functions().loadFromRdb(code, true);
+            if (err != null) server.log().warning("Failed loading library from RDB: " + err);
+        }
+    }
+
     /** The whole keyspace as RDB bytes (on the owner thread). */
     public byte[] snapshotBytes() throws IOException {
         return snapshotBytes(Map.of());
@@ -171,7 +191,7 @@ public final class Persistence {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
         Map<String, String> aux = aux();
         aux.putAll(extraAux);
-        RdbSnapshot.write(bytes, server.dbs(), aux, server.config().getBool("rdbcompression"),
+        RdbSnapshot.write(bytes, server.dbs(), aux, functionCodes(), server.config().getBool("rdbcompression"),
                 server.config().getBool("rdbchecksum"));
         return bytes.toByteArray();
     }
@@ -185,7 +205,7 @@ public final class Persistence {
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
                 java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
             OutputStream out = buffered(java.nio.channels.Channels.newOutputStream(ch));
-            RdbSnapshot.write(out, server.dbs(), aux(), server.config().getBool("rdbcompression"),
+            RdbSnapshot.write(out, server.dbs(), aux(), functionCodes(), server.config().getBool("rdbcompression"),
                     server.config().getBool("rdbchecksum"));
             out.flush();
             ch.force(true);
@@ -230,7 +250,7 @@ public final class Persistence {
             }
         };
         SnapshotJob[] started = new SnapshotJob[1];
-        started[0] = SnapshotJob.start(server.dbs(), aux, options, loop, sink, r -> {
+        started[0] = SnapshotJob.start(server.dbs(), aux, functionCodes(), options, loop, sink, r -> {
             if (job == started[0]) {
                 job = null;
                 jobPurpose = null;
@@ -438,6 +458,7 @@ public final class Persistence {
 
     private void adopt(Database[] fresh, RdbLoader.Result r, long t0) {
         adoptDatabases(fresh);
+        adoptFunctions(r.functions);
         loadedAux = r.aux;
         lastLoadKeys = r.keys;
         lastLoadExpired = r.expiredSkipped;

@@ -514,11 +514,12 @@ public final class MasterLink {
                 (r, err) -> loaded(gen, fresh, r, err, swapdb, diskless));
     }
 
-    /** emptyData: the live databases replaced by empty ones. */
+    /** emptyData: the live databases replaced by empty ones, the functions gone. */
     private void emptyData(io.cinnabar.persistence.Persistence persistence) {
         io.cinnabar.command.WatchSignal w = server.watches();
         if (w != null) w.touchAll(-1); // before the old data goes: it looks at which watched keys exist
         persistence.adoptDatabases(persistence.freshDatabases());
+        persistence.adoptFunctions(java.util.List.of()); // emptyData drops the functions too
     }
 
     /** The loader thread ended (on the event loop). */
@@ -557,6 +558,7 @@ public final class MasterLink {
             server.log().notice("MASTER <-> REPLICA sync: Swapping active DB with loaded DB");
         }
         persistence.adoptDatabases(fresh);
+        persistence.adoptFunctions(r.functions);
         if (swapdb) server.log().notice("MASTER <-> REPLICA sync: Discarding old DB in background");
         if (diskless) server.dirty++; // nothing was saved: the data changed
         repl.adoptMasterHistory(fullsyncReplid, fullsyncOffset);

@@ -38,6 +38,7 @@ class BackgroundLoadingTest {
         try (Cinnabar first = Cinnabar.builder().port(0).config("enable-debug-command", "yes").config("dir", dir.toString()).start();
                 RespClient c = new RespClient(first.port())) {
             assertThat(c.callText("DEBUG", "POPULATE", "3000", "key", "100")).isEqualTo("+OK\r\n");
+            c.callText("FUNCTION", "LOAD", "#!lua name=lib\nredis.register_function('f', function() return 'hi' end)");
             assertThat(c.callText("SAVE")).isEqualTo("+OK\r\n");
         }
         int port = freePort();
@@ -74,6 +75,7 @@ class BackgroundLoadingTest {
                 assertThat(field(info, "loading")).isEqualTo("0");
                 assertThat(field(info, "loading_total_bytes")).isNull();
                 assertThat(field(info, "rdb_last_load_keys_loaded")).isEqualTo("3000");
+                assertThat(c.callText("FCALL", "f", "0")).isEqualTo("$2\r\nhi\r\n"); // functions are in the RDB
             }
         } finally {
             started.get(30, TimeUnit.SECONDS).close();

@@ -30,6 +30,8 @@ class DisklessLoadTest {
             m.callText("DEBUG", "POPULATE", "1000", "master", "1000");
             r.callText("DEBUG", "POPULATE", "200", "slave", "10");
             r.callText("SET", "mykey", "myvalue");
+            m.callText("FUNCTION", "LOAD", "#!lua name=lib\nredis.register_function{function_name='f', callback=function() return 'master' end, flags={'no-writes'}}");
+            r.callText("FUNCTION", "LOAD", "#!lua name=lib\nredis.register_function{function_name='f', callback=function() return 'replica' end, flags={'no-writes'}}");
             // a slow snapshot: the replica is caught in the middle of its load
             m.callText("CONFIG", "SET", "rdb-key-save-delay", "3000");
             r.callText("REPLICAOF", "127.0.0.1", Integer.toString(master.port()));
@@ -43,12 +45,14 @@ class DisklessLoadTest {
             Await.until(() -> "0".equals(field(r, "persistence", "loading")), "the load to fail");
             assertThat(r.callText("GET", "mykey")).isEqualTo("$7\r\nmyvalue\r\n");
             assertThat(r.callText("DBSIZE")).isEqualTo(":201\r\n");
+            assertThat(r.callText("FCALL_RO", "f", "0")).isEqualTo("$7\r\nreplica\r\n");
 
             m.callText("CONFIG", "SET", "rdb-key-save-delay", "0");
             m.callText("CONFIG", "SET", "repl-diskless-sync-delay", "0");
             Await.until(() -> "up".equals(field(r, "replication", "master_link_status")), "the sync to end");
             assertThat(r.callText("GET", "mykey")).isEqualTo("$-1\r\n");
             assertThat(r.callText("DBSIZE")).isEqualTo(":1000\r\n");
+            assertThat(r.callText("FCALL_RO", "f", "0")).isEqualTo("$6\r\nmaster\r\n"); // the master's functions
             m.callText("SET", "after", "sync");
             Await.until(() -> r.callText("GET", "after").equals("$4\r\nsync\r\n"), "the stream");
         }

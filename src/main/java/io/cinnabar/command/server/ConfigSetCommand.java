@@ -24,6 +24,9 @@ final class ConfigSetCommand implements Command {
             .tips("request_policy:all_nodes", "response_policy:all_succeeded")
             .doc("Set configuration parameters to the given values", "2.0.0", "O(N) when N is the number of configuration parameters provided").build();
 
+    /** DENY_LOADING_CONFIG: refused with LOADING while a dataset loads. */
+    private static final Set<String> DENY_LOADING = Set.of("appendonly", "repl-diskless-load", "dir");
+
     @Override public CommandSpec spec() {
         return SPEC;
     }
@@ -45,6 +48,8 @@ final class ConfigSetCommand implements Command {
             if (p.immutable() || (ConfigCommand.PROTECTED.contains(p.name()) && !protectedAllowed(ctx))) {
                 err = p.immutable() ? "can't set immutable config" : "can't set protected config";
                 errArg = name;
+            } else if (DENY_LOADING.contains(p.name()) && ctx.server().loading) {
+                throw io.cinnabar.persistence.Loading.LOADING; // takes precedence over a plain ERR, as Redis
             }
             for (int j = 0; j < i && err == null; j++) {
                 if (params[j] == p) {

@@ -155,7 +155,13 @@ final class AofLoader {
                 boolean oldStyle = filename.equals(aofFilename);
                 log.notice(oldStyle ? "Reading RDB preamble from AOF file..." : "Reading RDB base file on AOF loading...");
                 try {
-                    RdbLoader.load(body, server.dbs(), server.clock().millis(), true, new RdbLoadOptions(server.config()));
+                    RdbLoader.Result base = RdbLoader.load(body, server.dbs(), server.clock().millis(), true,
+                            new RdbLoadOptions(server.config()));
+                    io.cinnabar.scripting.Scripting scripting = server.scripting();
+                    for (byte[] code : base.functions) {
+                        String err = scripting == null ? null : scripting.functions().loadFromRdb(code, true);
+                        if (err != null) log.warning("Failed loading library from the AOF base: " + err);
+                    }
                 } catch (RdbFormatException | EOFException e) {
                     log.warning(oldStyle ? "Error reading the RDB preamble of the AOF file " + filename
                             + ", AOF loading aborted" : "Error reading the RDB base file " + filename

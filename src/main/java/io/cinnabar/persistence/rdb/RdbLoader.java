@@ -19,6 +19,8 @@ public final class RdbLoader {
     /** What was read besides the keys. */
     public static final class Result {
         public final Map<String, String> aux = new LinkedHashMap<>();
+        /** The function libraries' code (RDB_OPCODE_FUNCTION2), to load on the owner thread. */
+        public final java.util.List<byte[]> functions = new java.util.ArrayList<>();
         public long keys;
         public long expiredSkipped;
     }
@@ -95,8 +97,7 @@ public final class RdbLoader {
                 case RdbWriter.OPCODE_MODULE_AUX:
                     throw new RdbFormatException("module data in RDB is not supported");
                 case RdbWriter.OPCODE_FUNCTION2:
-                    // a library's code: read and keep nothing (functions are not supported yet)
-                    in.string();
+                    result.functions.add(in.string());
                     continue;
                 default:
                     break;

@@ -17,8 +17,14 @@ public final class RdbSnapshot {
 
     public static void write(OutputStream os, Database[] dbs, Map<String, String> aux, boolean compress,
             boolean checksum) throws IOException {
+        write(os, dbs, aux, java.util.List.of(), compress, checksum);
+    }
+
+    /** As above, with the function libraries' code after the AUX fields (rdbSaveFunctions). */
+    public static void write(OutputStream os, Database[] dbs, Map<String, String> aux,
+            java.util.List<byte[]> functions, boolean compress, boolean checksum) throws IOException {
         RdbWriter w = new RdbWriter(os, compress);
-        header(w, aux);
+        header(w, aux, functions);
         for (Database db : dbs) {
             if (db.size() == 0) continue;
             selectDb(w, db.id());
@@ -39,8 +45,18 @@ public final class RdbSnapshot {
 
     /** The magic with the version, then the AUX fields. */
     public static void header(RdbWriter w, Map<String, String> aux) throws IOException {
+        header(w, aux, java.util.List.of());
+    }
+
+    /** The magic, the AUX fields, then each function library as RDB_OPCODE_FUNCTION2 and its code. */
+    public static void header(RdbWriter w, Map<String, String> aux, java.util.List<byte[]> functions)
+            throws IOException {
         w.header();
         for (Map.Entry<String, String> e : aux.entrySet()) w.aux(e.getKey(), e.getValue());
+        for (byte[] code : functions) {
+            w.writeByte(RdbWriter.OPCODE_FUNCTION2);
+            w.string(code);
+        }
     }
 
     public static void selectDb(RdbWriter w, int id) throws IOException {

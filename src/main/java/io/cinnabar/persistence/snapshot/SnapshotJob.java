@@ -143,9 +143,15 @@ public final class SnapshotJob {
      */
     public static SnapshotJob start(Database[] dbs, Map<String, String> aux, Options options, Loop loop, Sink sink,
             Consumer<Result> done) {
+        return start(dbs, aux, java.util.List.of(), options, loop, sink, done);
+    }
+
+    /** As above, with the function libraries' code written after the AUX fields. */
+    public static SnapshotJob start(Database[] dbs, Map<String, String> aux, java.util.List<byte[]> functions,
+            Options options, Loop loop, Sink sink, Consumer<Result> done) {
         SnapshotJob job = new SnapshotJob(dbs, options, loop, sink, done);
         try {
-            RdbSnapshot.header(job.w, aux);
+            RdbSnapshot.header(job.w, aux, functions);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
