@@ -271,6 +271,10 @@ public final class Dispatcher {
     public void replyError(ClientConnection c, RedisError err) {
         c.out().error(err.replyBytes());
         server.stats().error(err.code());
+        if (c.has(ClientConnection.MASTER)) { // the reply is dropped, but a divergence deserves a loud log
+            server.log().warning("== CRITICAL == This replica is sending an error to its master: '" + err.getMessage()
+                    + "' after processing the command '" + c.lastCommand + "'");
+        }
     }
 
     /**

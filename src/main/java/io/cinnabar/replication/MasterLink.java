@@ -641,21 +641,9 @@ public final class MasterLink {
             readOffset += end - start;
             if (argv.size() > 0 && master != null) {
                 ClientConnection m = master;
-                String name = argv.str(0);
                 int mark = m.out().mark();
-                server.dispatcher().process(m, argv);
-                // nothing goes back to the master but ACKs; an error is a divergence worth a loud log
-                if (m.out().pending() > mark) {
-                    ByteBuf o = m.out().buf();
-                    if (o.getByte(mark) == '-') {
-                        int lf = o.indexOf(mark, o.writerIndex(), (byte) '\r');
-                        String err = o.toString(mark + 1, (lf < 0 ? o.writerIndex() : lf) - mark - 1,
-                                StandardCharsets.UTF_8);
-                        server.log().warning("== CRITICAL == This replica is sending an error to its master: '" + err
-                                + "' after processing the command '" + name + "'");
-                    }
-                    m.out().resetTo(mark);
-                }
+                server.dispatcher().process(m, argv); // errors are logged by the dispatcher, replies dropped
+                m.out().resetTo(mark);
             }
             ByteBuf raw = in.retainedSlice(start, end - start);
             try {

@@ -35,7 +35,7 @@ class ReplicaExpiryTest {
     @Test void aWriteOnAWritableReplicaReplacesTheExpiredKey() {
         try (Cinnabar master = Cinnabar.builder().port(0).config("repl-diskless-sync", "no")
                 .config("enable-debug-command", "yes").start();
-             Cinnabar replica = Cinnabar.builder().port(0).start();
+             Cinnabar replica = Cinnabar.builder().port(0).config("enable-debug-command", "yes").start();
              RespClient m = new RespClient(master.port()); RespClient r = new RespClient(replica.port())) {
             follow(r, master);
             m.call("DEBUG", "SET-ACTIVE-EXPIRE", "0");
@@ -43,6 +43,7 @@ class ReplicaExpiryTest {
             m.call("SET", "key2", "5", "PX", "10");
             Await.until(() -> r.callText("DBSIZE").equals(":2\r\n") && r.callText("EXISTS", "key1", "key2").equals(":0\r\n"),
                     "keys replicated and expired");
+            assertThat(r.callText("DEBUG", "OBJECT", "key2")).startsWith("+Value at:"); // hidden, still there
             r.call("CONFIG", "SET", "replica-read-only", "no");
             assertThat(r.callText("INCR", "key1")).isEqualTo(":1\r\n");
             assertThat(r.callText("TTL", "key1")).isEqualTo(":-1\r\n");

@@ -68,7 +68,7 @@ final class DebugReplies {
     }
 
     static void object(Ctx ctx, byte[] key) {
-        KeyEntry e = ctx.db().peek(key);
+        KeyEntry e = ctx.db().raw(key); // dictFind, as Redis: an expired key still there is shown
         if (e == null) throw Errors.NO_SUCH_KEY;
         Object v = e.value();
         String enc;
