@@ -92,7 +92,7 @@ public final class SortedSetValue implements TypedValue {
     public void convertToListpackIfFits(long maxLen, long maxEntries, long maxValue) {
         if (lp != null || sl.size() > maxEntries || maxLen > maxValue) return;
         ZListpack l = new ZListpack(sl.size());
-        for (ZSkipList.Node n = sl.head(); n != null; n = n.fwd[0]) {
+        for (ZSkipList.Node n = sl.head(); n != null; n = n.next()) {
             l.members[l.size] = n.key();
             l.scores[l.size++] = n.score == 0 ? 0.0 : n.score; // listpacks store -0 as 0
         }
@@ -237,7 +237,7 @@ public final class SortedSetValue implements TypedValue {
             return i;
         }
         if (i >= n) return i;
-        for (ZSkipList.Node x = sl.at(i); x != null && limit-- != 0 && max.lteMax(x.key()); x = x.fwd[0]) i++;
+        for (ZSkipList.Node x = sl.at(i); x != null && limit-- != 0 && max.lteMax(x.key()); x = x.next()) i++;
         return i;
     }
 
@@ -313,7 +313,7 @@ public final class SortedSetValue implements TypedValue {
             for (; n > 0; n--, x = x.backward) v.accept(x.key(), x.score);
         } else {
             ZSkipList.Node x = from == 0 ? sl.head() : sl.at(from);
-            for (; n > 0; n--, x = x.fwd[0]) v.accept(x.key(), x.score);
+            for (; n > 0; n--, x = x.next()) v.accept(x.key(), x.score);
         }
     }
 

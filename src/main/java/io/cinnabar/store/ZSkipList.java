@@ -7,25 +7,75 @@ import java.util.concurrent.ThreadLocalRandom;
  * The "skiplist" encoding of a sorted set: Redis' zskiplist (ordered by score, then member bytes,
  * with a span per forward link so that rank queries and rank lookups are O(log n)) together with
  * a {@link Dict} from member to node. The skip-list node is the dict entry itself, so an element
- * costs one node object (plus its link arrays) and its member bytes.
+ * costs one node object (plus link arrays for levels above the second) and its member bytes.
  * <p>
  * Ranks are 0-based here. Not thread-safe.
  */
 final class ZSkipList {
     static final int MAX_LEVEL = 32;
 
-    /** An element: the dict entry (key = member) and the skip-list node in one object. */
+    /**
+     * An element: the dict entry (key = member) and the skip-list node in one object. Redis keeps a
+     * node's levels inline; here the two lowest levels are fields (three nodes in four have one
+     * level, p = 1/4, and the bottom levels are where a search walks through nodes that are not in
+     * cache) and only the levels above them are arrays, so most steps of a search touch one
+     * object per node instead of three.
+     */
     static final class Node extends DictEntry {
         double score;
         Node backward;
-        final Node[] fwd;
-        final int[] span;
+        private Node f0, f1;
+        private int s0, s1;
+        /** Levels 2.. (null for nodes of one or two levels). */
+        private final Node[] fHi;
+        private final int[] sHi;
+        private final int level;
 
         Node(byte[] member, int hash, double score, int level) {
             super(member, hash);
             this.score = score;
-            this.fwd = new Node[level];
-            this.span = new int[level];
+            this.level = level;
+            this.fHi = level > 2 ? new Node[level - 2] : null;
+            this.sHi = level > 2 ? new int[level - 2] : null;
+        }
+
+        /** The next node at level 0 (ascending order), null at the tail. */
+        Node next() {
+            return f0;
+        }
+
+        Node fwd(int i) {
+            return i == 0 ? f0 : i == 1 ? f1 : fHi[i - 2];
+        }
+
+        void fwd(int i, Node n) {
+            if (i == 0) f0 = n;
+            else if (i == 1) f1 = n;
+            else fHi[i - 2] = n;
+        }
+
+        int span(int i) {
+            return i == 0 ? s0 : i == 1 ? s1 : sHi[i - 2];
+        }
+
+        void span(int i, int s) {
+            if (i == 0) s0 = s;
+            else if (i == 1) s1 = s;
+            else sHi[i - 2] = s;
+        }
+
+        int level() {
+            return level;
+        }
+
+        void clearLinks() {
+            f0 = f1 = null;
+            s0 = s1 = 0;
+            if (fHi != null) {
+                Arrays.fill(fHi, null);
+                Arrays.fill(sHi, 0);
+            }
+            backward = null;
         }
     }
 
@@ -43,7 +93,7 @@ final class ZSkipList {
     }
 
     Node head() {
-        return header.fwd[0];
+        return header.f0;
     }
 
     Node tail() {
@@ -84,30 +134,28 @@ final class ZSkipList {
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
             rank[i] = i == level - 1 ? 0 : rank[i + 1];
-            while (x.fwd[i] != null && less(x.fwd[i], n.score, n.key)) {
-                rank[i] += x.span[i];
-                x = x.fwd[i];
-            }
+            for (Node y; (y = x.fwd(i)) != null && less(y, n.score, n.key); x = y) rank[i] += x.span(i);
             update[i] = x;
         }
-        int lvl = n.fwd.length;
+        int lvl = n.level();
         if (lvl > level) {
             for (int i = level; i < lvl; i++) {
                 rank[i] = 0;
                 update[i] = header;
-                header.span[i] = length;
+                header.span(i, length);
             }
             level = lvl;
         }
         for (int i = 0; i < lvl; i++) {
-            n.fwd[i] = update[i].fwd[i];
-            update[i].fwd[i] = n;
-            n.span[i] = update[i].span[i] - (rank[0] - rank[i]);
-            update[i].span[i] = rank[0] - rank[i] + 1;
+            Node u = update[i];
+            n.fwd(i, u.fwd(i));
+            u.fwd(i, n);
+            n.span(i, u.span(i) - (rank[0] - rank[i]));
+            u.span(i, rank[0] - rank[i] + 1);
         }
-        for (int i = lvl; i < level; i++) update[i].span[i]++;
+        for (int i = lvl; i < level; i++) update[i].span(i, update[i].span(i) + 1);
         n.backward = update[0] == header ? null : update[0];
-        if (n.fwd[0] != null) n.fwd[0].backward = n;
+        if (n.fwd(0) != null) n.fwd(0).backward = n;
         else tail = n;
         length++;
         Arrays.fill(update, null);
@@ -117,30 +165,26 @@ final class ZSkipList {
     private void findUpdate(Node n) {
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
-            while (x.fwd[i] != null && less(x.fwd[i], n.score, n.key)) x = x.fwd[i];
+            Node y;
+            while ((y = x.fwd(i)) != null && less(y, n.score, n.key)) x = y;
             update[i] = x;
         }
     }
 
     private void unlink(Node x) {
         for (int i = 0; i < level; i++) {
-            if (update[i].fwd[i] == x) {
-                update[i].span[i] += x.span[i] - 1;
-                update[i].fwd[i] = x.fwd[i];
+            Node u = update[i];
+            if (u.fwd(i) == x) {
+                u.span(i, u.span(i) + x.span(i) - 1);
+                u.fwd(i, x.fwd(i));
             } else {
-                update[i].span[i] -= 1;
+                u.span(i, u.span(i) - 1);
             }
         }
-        if (x.fwd[0] != null) x.fwd[0].backward = x.backward;
+        if (x.fwd(0) != null) x.fwd(0).backward = x.backward;
         else tail = x.backward;
-        while (level > 1 && header.fwd[level - 1] == null) level--;
+        while (level > 1 && header.fwd(level - 1) == null) level--;
         length--;
-    }
-
-    private void clearLinks(Node x) {
-        Arrays.fill(x.fwd, null);
-        Arrays.fill(x.span, 0);
-        x.backward = null;
     }
 
     boolean remove(byte[] member) {
@@ -155,7 +199,7 @@ final class ZSkipList {
     /** zslUpdateScore: moves the node only when its position changes. */
     void updateScore(Node n, double score) {
         Node prev = n.backward;
-        Node next = n.fwd[0];
+        Node next = n.fwd(0);
         if ((prev == null || compare(prev.score, prev.key, score, n.key) < 0)
                 && (next == null || compare(next.score, next.key, score, n.key) > 0)) {
             n.score = score;
@@ -163,7 +207,7 @@ final class ZSkipList {
         }
         findUpdate(n);
         unlink(n);
-        clearLinks(n);
+        n.clearLinks();
         n.score = score;
         link(n);
     }
@@ -173,10 +217,9 @@ final class ZSkipList {
         int r = 0;
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
-            while (x.fwd[i] != null && (x.fwd[i].score < n.score
-                    || (x.fwd[i].score == n.score && Arrays.compareUnsigned(x.fwd[i].key, n.key) <= 0))) {
-                r += x.span[i];
-                x = x.fwd[i];
+            for (Node y; (y = x.fwd(i)) != null && (y.score < n.score
+                    || (y.score == n.score && Arrays.compareUnsigned(y.key, n.key) <= 0)); x = y) {
+                r += x.span(i);
             }
             if (x == n) return r - 1;
         }
@@ -189,9 +232,9 @@ final class ZSkipList {
         int traversed = 0;
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
-            while (x.fwd[i] != null && traversed + x.span[i] <= target) {
-                traversed += x.span[i];
-                x = x.fwd[i];
+            while (x.fwd(i) != null && traversed + x.span(i) <= target) {
+                traversed += x.span(i);
+                x = x.fwd(i);
             }
             if (traversed == target) return x;
         }
@@ -203,10 +246,7 @@ final class ZSkipList {
         int r = 0;
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
-            while (x.fwd[i] != null && (minEx ? x.fwd[i].score <= min : x.fwd[i].score < min)) {
-                r += x.span[i];
-                x = x.fwd[i];
-            }
+            for (Node y; (y = x.fwd(i)) != null && (minEx ? y.score <= min : y.score < min); x = y) r += x.span(i);
         }
         return r;
     }
@@ -216,10 +256,7 @@ final class ZSkipList {
         int r = 0;
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
-            while (x.fwd[i] != null && (maxEx ? x.fwd[i].score < max : x.fwd[i].score <= max)) {
-                r += x.span[i];
-                x = x.fwd[i];
-            }
+            for (Node y; (y = x.fwd(i)) != null && (maxEx ? y.score < max : y.score <= max); x = y) r += x.span(i);
         }
         return r;
     }
@@ -228,10 +265,7 @@ final class ZSkipList {
         int r = 0;
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
-            while (x.fwd[i] != null && !min.gteMin(x.fwd[i].key)) {
-                r += x.span[i];
-                x = x.fwd[i];
-            }
+            for (Node y; (y = x.fwd(i)) != null && !min.gteMin(y.key); x = y) r += x.span(i);
         }
         return r;
     }
@@ -240,10 +274,7 @@ final class ZSkipList {
         int r = 0;
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
-            while (x.fwd[i] != null && max.lteMax(x.fwd[i].key)) {
-                r += x.span[i];
-                x = x.fwd[i];
-            }
+            for (Node y; (y = x.fwd(i)) != null && max.lteMax(y.key); x = y) r += x.span(i);
         }
         return r;
     }
@@ -253,15 +284,15 @@ final class ZSkipList {
         int traversed = 0;
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
-            while (x.fwd[i] != null && traversed + x.span[i] <= from) {
-                traversed += x.span[i];
-                x = x.fwd[i];
+            while (x.fwd(i) != null && traversed + x.span(i) <= from) {
+                traversed += x.span(i);
+                x = x.fwd(i);
             }
             update[i] = x;
         }
-        x = x.fwd[0];
+        x = x.fwd(0);
         for (int k = from; k <= to && x != null; k++) {
-            Node next = x.fwd[0];
+            Node next = x.fwd(0);
             unlink(x);
             dict.remove(x.key);
             x = next;
