@@ -1,8 +1,10 @@
 package io.cinnabar.server;
 
+import io.cinnabar.util.Numbers;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,10 +28,19 @@ public final class Propagator {
 
     private static final byte[][] MULTI = {"MULTI".getBytes()};
     private static final byte[][] EXEC = {"EXEC".getBytes()};
+    private static final byte[] SELECT_HEADER = "*2\r\n$6\r\nSELECT\r\n".getBytes();
+    /** The reused stream buffer is dropped after a flush that grew it past this (a huge MSET). */
+    private static final int KEEP_BUFFER = 64 * 1024;
 
     private final List<Sink> sinks = new ArrayList<>();
     private final List<byte[][]> pending = new ArrayList<>();
-    private final List<Integer> pendingDbs = new ArrayList<>();
+    private int[] pendingDbs = new int[8];
+    /**
+     * The bytes of one flush, reused: the AOF runs as a sink even while off (it follows the stream's
+     * db), so every write command goes through here, and a fresh buffer per command was most of
+     * what a pipelined SET allocated.
+     */
+    private ByteBuf buf = Unpooled.buffer(256);
     /** Which pending commands go to replicas only (PUBLISH: PROPAGATE_REPL), by index. */
     private final java.util.BitSet replicasOnly = new java.util.BitSet();
     private boolean anyReplicasOnly;
@@ -72,8 +83,13 @@ public final class Propagator {
     /** Queues a command for propagation at the end of the current top-level call. */
     public void propagate(int db, byte[][] argv) {
         if (sinks.isEmpty() || suspended) return;
+        addPending(db, argv);
+    }
+
+    private void addPending(int db, byte[][] argv) {
+        if (pending.size() == pendingDbs.length) pendingDbs = Arrays.copyOf(pendingDbs, pendingDbs.length * 2);
+        pendingDbs[pending.size()] = db;
         pending.add(argv);
-        pendingDbs.add(db);
     }
 
     /**
@@ -84,12 +100,11 @@ public final class Propagator {
         if (sinks.isEmpty() || suspended) return;
         replicasOnly.set(pending.size());
         anyReplicasOnly = true;
-        pending.add(argv);
-        pendingDbs.add(db);
+        addPending(db, argv);
     }
 
     private boolean isReplicasOnly(int i) {
-        return pendingDbs.get(i) < 0 || (anyReplicasOnly && replicasOnly.get(i));
+        return pendingDbs[i] < 0 || (anyReplicasOnly && replicasOnly.get(i));
     }
 
     /** Makes the pending commands go out as MULTI/EXEC even if only one (EXEC with a single write). */
@@ -114,10 +129,7 @@ public final class Propagator {
     /** Drops the commands queued after the first {@code n} (a script's call made with REPL_NONE). */
     public void truncatePending(int n) {
         if (anyReplicasOnly) replicasOnly.clear(n, Math.max(n, pending.size()));
-        while (pending.size() > n) {
-            pending.remove(pending.size() - 1);
-            pendingDbs.remove(pendingDbs.size() - 1);
-        }
+        while (pending.size() > n) pending.remove(pending.size() - 1);
     }
 
     public boolean hasPending() {
@@ -134,7 +146,8 @@ public final class Propagator {
         boolean wrap = (pending.size() > 1 && !noTransaction) || forceTransaction;
         forceTransaction = false;
         noTransaction = false;
-        ByteBuf all = Unpooled.buffer(256);
+        ByteBuf all = this.buf;
+        all.clear();
         // what the AOF gets when some commands are for replicas only: the same stream without them
         // (their SELECTs kept, so both sinks agree on the stream's selected db)
         ByteBuf persisted = anyReplicasOnly ? Unpooled.buffer(256) : null;
@@ -143,13 +156,12 @@ public final class Propagator {
             boolean persistedMulti = false;
             boolean replicationOnly = true;
             for (int i = 0; i < pending.size(); i++) {
-                int db = pendingDbs.get(i);
+                int db = pendingDbs[i];
                 boolean replOnly = isReplicasOnly(i);
                 if (!replOnly) replicationOnly = false;
                 if (db != lastDb && db >= 0) { // db -1: whatever db the stream is in (REPLCONF GETACK)
-                    byte[][] select = {"SELECT".getBytes(), Integer.toString(db).getBytes()};
-                    write(all, select);
-                    if (persisted != null) write(persisted, select);
+                    writeSelect(all, db);
+                    if (persisted != null) writeSelect(persisted, db);
                     lastDb = db;
                 }
                 if (wrap && !multiWritten) {
@@ -168,19 +180,23 @@ public final class Propagator {
             if (wrap) write(all, EXEC);
             if (persistedMulti) write(persisted, EXEC);
             pending.clear();
-            pendingDbs.clear();
             if (anyReplicasOnly) {
                 replicasOnly.clear();
                 anyReplicasOnly = false;
             }
-            for (Sink s : sinks) {
-                if (s.replicationOnlyToo()) s.feed(all.duplicate(), lastDb);
+            // the sinks get the buffers themselves, rewound: they are only valid during the call
+            for (int i = 0; i < sinks.size(); i++) {
+                Sink s = sinks.get(i);
+                if (s.replicationOnlyToo()) s.feed(all.readerIndex(0), lastDb);
                 else if (persisted != null) {
-                    if (persisted.isReadable()) s.feed(persisted.duplicate(), lastDb);
-                } else if (!replicationOnly) s.feed(all.duplicate(), lastDb);
+                    if (persisted.isReadable()) s.feed(persisted.readerIndex(0), lastDb);
+                } else if (!replicationOnly) s.feed(all.readerIndex(0), lastDb);
             }
         } finally {
-            all.release();
+            if (all.capacity() > KEEP_BUFFER) {
+                all.release();
+                this.buf = Unpooled.buffer(256);
+            }
             if (persisted != null) persisted.release();
         }
     }
@@ -188,20 +204,28 @@ public final class Propagator {
     /** Discards what was queued (a failed EXEC, a script error with nothing to keep). */
     public void discard() {
         pending.clear();
-        pendingDbs.clear();
         replicasOnly.clear();
         anyReplicasOnly = false;
         forceTransaction = false;
         noTransaction = false;
     }
 
+    private static void writeSelect(ByteBuf buf, int db) {
+        buf.writeBytes(SELECT_HEADER);
+        buf.writeByte('$');
+        Numbers.writeLong(buf, Numbers.digits(db));
+        buf.writeByte('\r').writeByte('\n');
+        Numbers.writeLong(buf, db);
+        buf.writeByte('\r').writeByte('\n');
+    }
+
     public static void write(ByteBuf buf, byte[][] argv) {
         buf.writeByte('*');
-        buf.writeCharSequence(Integer.toString(argv.length), java.nio.charset.StandardCharsets.US_ASCII);
+        Numbers.writeLong(buf, argv.length);
         buf.writeByte('\r').writeByte('\n');
         for (byte[] a : argv) {
             buf.writeByte('$');
-            buf.writeCharSequence(Integer.toString(a.length), java.nio.charset.StandardCharsets.US_ASCII);
+            Numbers.writeLong(buf, a.length);
             buf.writeByte('\r').writeByte('\n');
             buf.writeBytes(a);
             buf.writeByte('\r').writeByte('\n');
