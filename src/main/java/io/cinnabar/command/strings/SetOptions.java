@@ -9,6 +9,9 @@ import io.cinnabar.resp.Argv;
  * NX, XX, GET, KEEPTTL, EX, PX, EXAT, PXAT, PERSIST. The expiry is resolved to absolute milliseconds.
  */
 final class SetOptions {
+    /** No options given (a plain SET, the common case): shared, never written to. */
+    private static final SetOptions NONE = new SetOptions();
+
     boolean nx;
     boolean xx;
     boolean get;
@@ -25,6 +28,7 @@ final class SetOptions {
      * @param forSet true for SET (NX/XX/GET/KEEPTTL allowed), false for GETEX (PERSIST allowed)
      */
     static SetOptions parse(Ctx ctx, Argv argv, int from, boolean forSet, String cmdName) {
+        if (argv.size() <= from) return NONE;
         SetOptions o = new SetOptions();
         String unit = null;
         byte[] expireArg = null;
