@@ -1,6 +1,7 @@
 package io.cinnabar.server;
 
 import io.cinnabar.command.Dispatcher;
+import io.cinnabar.config.ConfigParam;
 import io.cinnabar.resp.ProtocolError;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
@@ -17,11 +18,14 @@ import java.net.SocketAddress;
  */
 final class ClientHandler extends ChannelInboundHandlerAdapter {
     private final Server server;
+    /** Checked after every read batch: held instead of looked up by name. */
+    private final ConfigParam queryBufferLimit;
     private ClientConnection client;
     private ByteBuf query;
 
     ClientHandler(Server server) {
         this.server = server;
+        this.queryBufferLimit = server.config().param("client-query-buffer-limit");
     }
 
     @Override public void channelActive(ChannelHandlerContext ctx) {
@@ -126,7 +130,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     private void checkQueryBufferLimit() {
         long size = (query == null ? 0 : query.readableBytes()) + client.decoder().pendingArgBytes();
-        if (size > server.config().getLong("client-query-buffer-limit")) {
+        if (size > queryBufferLimit.number()) {
             server.stats().clientQueryBufferLimitDisconnections++;
             server.log().warning("Closing client that reached max query buffer length: id=" + client.id
                     + " addr=" + client.addr + " (qbuf initial bytes: ...)");

@@ -4,6 +4,7 @@ import io.cinnabar.blocking.Blocking;
 import io.cinnabar.command.CommandRegistry;
 import io.cinnabar.command.Dispatcher;
 import io.cinnabar.config.Config;
+import io.cinnabar.config.ConfigParam;
 import io.cinnabar.store.AccessTracking;
 import io.cinnabar.store.ActiveExpiry;
 import io.cinnabar.store.Database;
@@ -71,9 +72,12 @@ public final class Server {
     private final List<ClientConnection> monitors = new ArrayList<>();
     private final List<Consumer<ClientConnection>> resetHooks = new ArrayList<>();
     private final Map<String, java.util.function.Supplier<String>> infoProviders = new LinkedHashMap<>();
+    /** Held, not looked up by name: {@link #isReplica} runs for every write command. */
+    private final ConfigParam replicaof;
 
     public Server(Config config, Clock clock, CommandRegistry registry) {
         this.config = config;
+        this.replicaof = config.param("replicaof");
         this.clock = clock;
         this.registry = registry;
         this.startMillis = clock.millis();
@@ -353,7 +357,7 @@ public final class Server {
     }
 
     public boolean isReplica() {
-        return !config.get("replicaof").isEmpty();
+        return !replicaof.value().isEmpty();
     }
 
     /** Replaces all databases (FLUSHALL builds fresh ones; a full sync swaps in the loaded set). */
