@@ -25,6 +25,11 @@ public final class RespDecoder {
     private int bigArgPos;
     /** Bytes of the arguments already decoded for the request in progress (Redis' argv_len_sum). */
     private long argBytes;
+    /**
+     * The previous request's command name: a pipeline repeats it, so an equal name reuses this
+     * array instead of allocating one per request (arguments are never mutated in place).
+     */
+    private byte[] lastName;
 
     public void maxBulkLen(long max) {
         this.maxBulkLen = max;
@@ -107,14 +112,30 @@ public final class RespDecoder {
                 bigArg = null;
             } else {
                 if (in.readableBytes() < bulkLen + 2) return false;
-                byte[] arg = new byte[(int) bulkLen];
-                in.readBytes(arg);
+                byte[] arg;
+                if (argv.size() == 0 && sameBytes(in, lastName, (int) bulkLen)) {
+                    arg = lastName;
+                    in.skipBytes(arg.length);
+                } else {
+                    arg = new byte[(int) bulkLen];
+                    in.readBytes(arg);
+                    if (argv.size() == 0 && arg.length <= 32) lastName = arg;
+                }
                 in.skipBytes(2);
                 argv.add(arg);
             }
             argBytes += bulkLen;
             bulkLen = -1;
             multibulkLen--;
+        }
+        return true;
+    }
+
+    private static boolean sameBytes(ByteBuf in, byte[] b, int len) {
+        if (b == null || b.length != len) return false;
+        int at = in.readerIndex();
+        for (int i = 0; i < len; i++) {
+            if (in.getByte(at + i) != b[i]) return false;
         }
         return true;
     }

@@ -34,6 +34,23 @@ class RespDecoderTest {
         assertThat(cmds).containsExactly("SET k hello", "PING", "ECHO ", "set a b c'd", "PING");
     }
 
+    @Test void aRepeatedCommandNameReusesItsArrayAndADifferentOneDoesNot() {
+        RespDecoder d = new RespDecoder();
+        Argv argv = new Argv();
+        ByteBuf in = Unpooled.copiedBuffer("*2\r\n$3\r\nGET\r\n$1\r\na\r\n*2\r\n$3\r\nGET\r\n$1\r\nb\r\n"
+                + "*2\r\n$3\r\nGEX\r\n$1\r\nc\r\n*2\r\n$4\r\nGETX\r\n$1\r\nd\r\n", StandardCharsets.UTF_8);
+        assertThat(d.decode(in, argv, false)).isTrue();
+        byte[] first = argv.get(0);
+        assertThat(d.decode(in, argv, false)).isTrue();
+        assertThat(argv.get(0)).isSameAs(first);
+        assertThat(argv.toString()).isEqualTo("GET b");
+        assertThat(d.decode(in, argv, false)).isTrue();
+        assertThat(argv.toString()).isEqualTo("GEX c");
+        assertThat(d.decode(in, argv, false)).isTrue();
+        assertThat(argv.toString()).isEqualTo("GETX d");
+        assertThat(first).isEqualTo("GET".getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test void resumesWhenFedOneByteAtATime() {
         RespDecoder d = new RespDecoder();
         Argv argv = new Argv();
