@@ -215,6 +215,7 @@ public final class Scripting {
                                     + "for read only scripts.")
                             : disk;
                 }
+                if (!enoughGoodReplicas()) throw new RedisError(NOREPLICAS);
             }
             if ((flags & (ScriptFlags.ALLOW_OOM | ScriptFlags.NO_WRITES)) == 0 && server.dispatcher().preCommandOom()
                     && !obey) {
@@ -436,6 +437,14 @@ public final class Scripting {
         }
     }
 
+    private static final String NOREPLICAS = "NOREPLICAS Not enough good replicas to write.";
+
+    /** checkGoodReplicasStatus: min-replicas-to-write holds (always, on a replica). */
+    private boolean enoughGoodReplicas() {
+        io.cinnabar.replication.Replication repl = server.replication();
+        return repl == null || repl.limits().enoughGoodReplicas();
+    }
+
     /** MISCONF for writes while the disk fails (writeCommandsDeniedByDiskError), or null. */
     private RedisError diskWriteDenial() {
         io.cinnabar.persistence.Persistence p = server.persistence();
@@ -465,6 +474,8 @@ public final class Scripting {
             } else if ((flags & CommandFlag.WRITE) != 0 && !r.writeDirty && !r.caller.client().isFake()
                     && !r.caller.client().has(ClientConnection.MASTER) && diskWriteDenial() != null) {
                 err = "-" + diskWriteDenial().getMessage(); // scriptVerifyWriteCommandAllow
+            } else if ((flags & CommandFlag.WRITE) != 0 && !r.writeDirty && !enoughGoodReplicas()) {
+                err = "-" + NOREPLICAS;
             } else if (!r.allowOom && !r.writeDirty && (flags & CommandFlag.DENYOOM) != 0
                     && server.dispatcher().preCommandOom() && !r.caller.client().isFake()
                     && !r.caller.client().has(ClientConnection.MASTER)) {
