@@ -145,7 +145,11 @@ public final class Cinnabar implements AutoCloseable {
      */
     static Cinnabar launch(Config cfg, Clock clock, boolean quiet, boolean ephemeralPort,
             java.util.function.Consumer<Server> listening) {
-        Server server = new Server(cfg, clock, Commands.registry());
+        io.cinnabar.command.CommandRegistry registry = Commands.registry();
+        for (String[] d : cfg.extraDirectives()) {
+            if (d[0].equals("rename-command") && d.length == 3) registry.rename(d[1], d[2]);
+        }
+        Server server = new Server(cfg, clock, registry);
         server.log().quiet(quiet);
         Subsystems.install(server);
         NetServer net = new NetServer(server);

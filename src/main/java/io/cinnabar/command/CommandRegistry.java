@@ -64,6 +64,28 @@ public final class CommandRegistry {
         for (int i = 0; i < oldNames.length; i++) if (oldNames[i] != null) insert(oldNames[i], oldEntries[i]);
     }
 
+    /**
+     * rename-command: the command answers to {@code to} from now on, and no longer to {@code from};
+     * an empty {@code to} removes it. Errors as Redis' config loader words them.
+     */
+    public void rename(String from, String to) {
+        byte[] old = from.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+        CommandEntry e = lookup(old);
+        if (e == null) throw new IllegalArgumentException("No such command in rename-command");
+        byte[] target = to.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+        if (target.length > 0 && lookup(target) != null) {
+            throw new IllegalArgumentException("Target command name already exists");
+        }
+        byte[][] oldNames = names;
+        CommandEntry[] oldEntries = entries;
+        names = new byte[oldNames.length][];
+        entries = new CommandEntry[oldNames.length];
+        for (int i = 0; i < oldNames.length; i++) {
+            if (oldNames[i] != null && !equalsLower(oldNames[i], old)) insert(oldNames[i], oldEntries[i]);
+        }
+        if (target.length > 0) insert(target, e);
+    }
+
     /** The command named by {@code name} in any case, or null. */
     public CommandEntry lookup(byte[] name) {
         int mask = names.length - 1;

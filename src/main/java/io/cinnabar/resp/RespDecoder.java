@@ -45,6 +45,11 @@ public final class RespDecoder {
         return multibulkLen > 0 ? argBytes + pendingArgBytes() : 0;
     }
 
+    /** Bytes of the arguments already decoded for a request still in progress (CLIENT LIST argv-mem). */
+    public long partialArgvBytes() {
+        return multibulkLen > 0 ? argBytes : 0;
+    }
+
     /** Bytes held in a large argument being filled (counts toward the query buffer). */
     public int pendingArgBytes() {
         return bigArg == null ? 0 : bigArgPos;

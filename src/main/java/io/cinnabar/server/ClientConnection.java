@@ -76,6 +76,9 @@ public final class ClientConnection {
     public long trackingRedirect;
     /** CLIENT TRACKING BCAST prefixes, in byte order (null when none). */
     public java.util.NavigableSet<byte[]> trackingPrefixes;
+    /** Client eviction: the memory last counted for this client and its bucket (-1: in none). */
+    long evictionMemory;
+    int evictionBucket = -1;
     boolean pendingFlush;
     boolean closed;
 

@@ -41,6 +41,13 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             server.flush(client);
             return;
         }
+        if (ProtectedMode.refuses(server, client)) {
+            server.stats().rejectedConnections++;
+            ctx.writeAndFlush(io.netty.buffer.Unpooled.wrappedBuffer(ProtectedMode.DENIED))
+                    .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+            server.removeClient(client);
+            return;
+        }
         ctx.fireChannelActive();
     }
 
@@ -111,6 +118,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
                 if (!client.decoder().decode(query, client.argv, !client.authenticated && server.authRequired())) break;
                 if (client.argv.size() == 0) continue;
                 d.process(client, client.argv);
+                // the command's output counts now; a client over maxmemory-clients goes before the next one
+                server.clientEviction().updateAndEvict(client);
             }
         } catch (ProtocolError e) {
             client.out().error(e.replyBytes());
@@ -118,6 +127,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             if (query != null) query.skipBytes(query.readableBytes());
         }
         checkQueryBufferLimit();
+        // a partly read request counts too (processInputBuffer's updateClientMemUsageAndBucket)
+        server.clientEviction().updateAndEvict(client);
         if (query != null) {
             if (!query.isReadable()) {
                 query.release();

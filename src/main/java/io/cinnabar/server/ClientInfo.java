@@ -1,6 +1,5 @@
 package io.cinnabar.server;
 
-import io.cinnabar.resp.Argv;
 import io.netty.channel.unix.UnixChannel;
 
 /**
@@ -11,22 +10,20 @@ import io.netty.channel.unix.UnixChannel;
 public final class ClientInfo {
     private ClientInfo() {}
 
-    /** Rough fixed cost of a client (the connection object, its buffers' headers, the Ctx). */
-    private static final long CLIENT_OVERHEAD = 1800;
-
     public static String describe(Server server, ClientConnection c) {
         StringBuilder sb = new StringBuilder(256);
         int[] subs = io.cinnabar.pubsub.PubSub.clientCounts(c);
         long nowSec = server.clock().millis() / 1000;
         int proto = c.out.protocol();
-        long argvMem = argvBytes(c.argv);
-        long multiMem = 0;
-        for (Argv a : c.multiArgv) multiMem += argvBytes(a);
-        long obl = c.out.pending();
-        long omem = c.outputBytes() - obl;
-        long qbuf = c.handler == null ? 0 : c.handler.queryLength();
+        long argvMem = ClientMemory.runningArgv(server, c) + c.decoder.partialArgvBytes();
+        long multiMem = ClientMemory.multiState(c);
+        long rbs = ClientMemory.replyBufferSize(c);
+        long obl = Math.min(c.out.pending(), rbs);
+        long omem = ClientMemory.queuedOutput(c);
+        // a large argument being read is part of the query buffer, as in Redis
+        long qbuf = (c.handler == null ? 0 : c.handler.queryLength()) + c.decoder.pendingArgBytes();
         long qfree = Math.max(0, c.qbufCapacity - qbuf);
-        long totMem = c.qbufCapacity + argvMem + multiMem + omem + obl + CLIENT_OVERHEAD;
+        long totMem = ClientMemory.usage(server, c);
         sb.append("id=").append(c.id)
                 .append(" addr=").append(c.addr)
                 .append(" laddr=").append(c.laddr)
@@ -44,7 +41,7 @@ public final class ClientInfo {
                 .append(" qbuf-free=").append(qfree)
                 .append(" argv-mem=").append(argvMem)
                 .append(" multi-mem=").append(multiMem)
-                .append(" rbs=").append(Math.max(1024, c.replyPeak))
+                .append(" rbs=").append(rbs)
                 .append(" rbp=").append(c.replyPeak)
                 .append(" obl=").append(obl)
                 .append(" oll=0")
@@ -56,12 +53,6 @@ public final class ClientInfo {
                 .append(" redir=").append(c.has(ClientConnection.TRACKING) ? c.trackingRedirect : -1)
                 .append(" resp=").append(proto);
         return sb.toString();
-    }
-
-    private static long argvBytes(Argv a) {
-        long n = 0;
-        for (int i = 0; i < a.size(); i++) n += a.get(i).length;
-        return n;
     }
 
     private static int fd(ClientConnection c) {

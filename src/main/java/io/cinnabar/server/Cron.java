@@ -43,6 +43,7 @@ public final class Cron {
             server.activeExpireCycle();
             clientsCron();
             server.outputLimits().cron();
+            server.clientEviction().cron();
             boolean rehash = server.config().getBool("activerehashing");
             for (var db : server.dbs()) db.cron(rehash);
             for (Runnable t : tasks) t.run();

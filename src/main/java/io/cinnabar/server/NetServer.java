@@ -87,6 +87,7 @@ public final class NetServer implements AutoCloseable {
         try {
             if (tcpEnabled) {
                 for (String addr : bindAddresses) {
+                    if (addr.isEmpty()) continue; // bind "": no TCP listener at all
                     String host = addr.startsWith("-") ? addr.substring(1) : addr;
                     boolean optional = addr.startsWith("-");
                     if (host.equals("*")) host = "0.0.0.0";
@@ -161,14 +162,17 @@ public final class NetServer implements AutoCloseable {
     /** Opens an outgoing connection on the event loop (a replica's link to its master). */
     public io.netty.channel.ChannelFuture connect(String host, int port, io.netty.channel.ChannelHandler handler,
             int timeoutMillis) {
-        return new io.netty.bootstrap.Bootstrap()
+        io.netty.bootstrap.Bootstrap b = new io.netty.bootstrap.Bootstrap()
                 .group(loop)
                 .channel(epoll ? io.netty.channel.epoll.EpollSocketChannel.class
                         : io.netty.channel.socket.nio.NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeoutMillis)
-                .handler(handler)
-                .connect(host, port);
+                .handler(handler);
+        // bind-source-addr: the local address outgoing connections come from (Redis' replica link)
+        String source = server.config().get("bind-source-addr");
+        if (source.isEmpty()) return b.connect(host, port);
+        return b.connect(new InetSocketAddress(host, port), new InetSocketAddress(source, 0));
     }
 
     /**

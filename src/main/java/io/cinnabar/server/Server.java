@@ -35,6 +35,7 @@ public final class Server {
     private final Propagator propagator = new Propagator();
     private final ActiveExpiry activeExpiry = new ActiveExpiry();
     private final OutputBufferLimits outputLimits;
+    private final ClientEviction clientEviction;
     private final AccessTracking accessTracking = new AccessTracking();
     private final Map<Long, ClientConnection> clients = new LinkedHashMap<>();
     private final List<ClientConnection> pendingFlush = new ArrayList<>();
@@ -92,6 +93,7 @@ public final class Server {
         configureAccessTracking();
         this.dispatcher = new Dispatcher(this);
         this.outputLimits = new OutputBufferLimits(this);
+        this.clientEviction = new ClientEviction(this);
         config.onChange("proto-max-bulk-len", p -> {
             for (ClientConnection c : clients.values()) c.decoder().maxBulkLen(p.number());
         });
@@ -115,6 +117,7 @@ public final class Server {
     public Log log() { return log; }
     public Propagator propagator() { return propagator; }
     public OutputBufferLimits outputLimits() { return outputLimits; }
+    public ClientEviction clientEviction() { return clientEviction; }
     public ActiveExpiry activeExpiry() { return activeExpiry; }
     public String runId() { return runId; }
     public long startMillis() { return startMillis; }
@@ -303,6 +306,7 @@ public final class Server {
         }
         pendingFlush.clear();
         outputLimits.closePending();
+        if (clientEviction.enabled()) clientEviction.evict();
     }
 
     public void flush(ClientConnection c) {
@@ -327,6 +331,7 @@ public final class Server {
             }
             c.channel.writeAndFlush(b, c.channel.voidPromise());
             outputLimits.check(c);
+            clientEviction.update(c);
         } else if (close) {
             c.channel.close();
             removeClient(c);

@@ -22,6 +22,8 @@ public final class Stats {
     public long expireCycleCpuMillis;
     public long clientQueryBufferLimitDisconnections;
     public long clientOutputBufferLimitDisconnections;
+    /** Clients disconnected by maxmemory-clients (INFO evicted_clients). */
+    public long evictedClients;
     public long totalReadsProcessed;
     public long totalWritesProcessed;
     public long syncFull;
@@ -46,7 +48,7 @@ public final class Stats {
         connectionsReceived = commandsProcessed = rejectedConnections = expiredKeys = evictedKeys = 0;
         keyspaceHits = keyspaceMisses = netInputBytes = netOutputBytes = 0;
         totalErrorReplies = unexpectedErrorReplies = expiredStalePerc = expireCycleCpuMillis = 0;
-        clientQueryBufferLimitDisconnections = clientOutputBufferLimitDisconnections = 0;
+        clientQueryBufferLimitDisconnections = clientOutputBufferLimitDisconnections = evictedClients = 0;
         totalReadsProcessed = totalWritesProcessed = 0;
         syncFull = syncPartialOk = syncPartialErr = totalForks = 0;
         lazyfreedObjects = 0;

@@ -28,6 +28,7 @@ final class ClientNoEvictCommand implements Command {
         if (argv.is(2, "on")) c.flags |= ClientConnection.NO_EVICT;
         else if (argv.is(2, "off")) c.flags &= ~ClientConnection.NO_EVICT;
         else throw Errors.SYNTAX;
+        ctx.server().clientEviction().update(c); // joins or leaves the eviction buckets
         ctx.out().ok();
     }
 }

@@ -83,8 +83,16 @@ final class DebugCommand implements Command {
                 ctx.out().ok();
                 return;
             }
-            case "listpack": case "quicklist-packed-threshold": case "stringmatch-len":
-            case "replybuffer": case "set-disable-deny-scripts": case "jmap": case "set-skip-checksum-validation":
+            case "listpack":
+                ctx.out().simple("Listpack structure printed on stdout");
+                return;
+            case "stringmatch-len":
+                ctx.out().simple("Apparently Redis did not crash: test passed");
+                return;
+            case "quicklist-packed-threshold": case "replybuffer": case "set-disable-deny-scripts": case "jmap":
+            case "set-skip-checksum-validation":
+                ctx.out().ok(); // tuning knobs with no effect here
+                return;
             case "reload":
                 DebugReplies.reload(ctx, argv);
                 return;

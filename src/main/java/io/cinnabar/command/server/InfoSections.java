@@ -127,7 +127,7 @@ final class InfoSections {
         f(b, "expired_time_cap_reached_count", 0);
         f(b, "expire_cycle_cpu_milliseconds", st.expireCycleCpuMillis);
         f(b, "evicted_keys", st.evictedKeys);
-        f(b, "evicted_clients", 0);
+        f(b, "evicted_clients", st.evictedClients);
         io.cinnabar.memory.Memory mem = s.memory();
         f(b, "total_eviction_exceeded_time", mem == null ? 0 : mem.evictor().totalExceededMillis());
         f(b, "current_eviction_exceeded_time", mem == null ? 0 : mem.evictor().currentExceededMillis());
