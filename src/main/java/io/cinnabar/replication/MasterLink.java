@@ -55,6 +55,8 @@ public final class MasterLink {
     private byte[] heldTail = new byte[0];
     /** The load in progress (Loading's generation); a result of another one is stale. */
     private long loadGen = -1;
+    /** The connection the running load's RDB came from. */
+    private Channel loadChannel;
     private final RespDecoder decoder = new RespDecoder();
     private final Argv argv = new Argv();
     private boolean closed;
@@ -506,6 +508,7 @@ public final class MasterLink {
         }
         long gen = loading.start(size, async);
         loadGen = gen;
+        loadChannel = channel;
         Database[] fresh = persistence.freshDatabases();
         for (Database db : fresh) db.expireMode(Database.ExpireMode.HIDE);
         long now = server.clock().millis();
@@ -548,7 +551,7 @@ public final class MasterLink {
                 emptyData(persistence); // the half-loaded data goes
             }
             pipe = null;
-            if (channel != null) channel.close(); // cancelReplicationHandshake
+            if (channel != null && channel == loadChannel) channel.close(); // cancelReplicationHandshake
             return;
         }
         io.cinnabar.command.WatchSignal w = server.watches();
@@ -571,7 +574,9 @@ public final class MasterLink {
         if (streamDb < 0 || streamDb >= server.dbCount()) streamDb = 0;
         syncInProgress = false;
         server.log().notice("MASTER <-> REPLICA sync: Finished with success");
-        if (channel == null || state != State.LOADING) return; // the link dropped meanwhile: PSYNC will continue
+        if (channel == null || channel != loadChannel || state != State.LOADING) {
+            return; // the link dropped meanwhile: PSYNC will continue
+        }
         startStream();
         sendAck();
         try {
