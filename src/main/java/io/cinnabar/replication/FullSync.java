@@ -31,6 +31,8 @@ import java.util.Map;
 final class FullSync {
     private final Replication repl;
     private final Server server;
+    /** The replicas a running disk-target full-sync snapshot will be sent to (null when none runs). */
+    private List<ReplicaState> diskTargets;
 
     FullSync(Replication repl) {
         this.repl = repl;
@@ -98,7 +100,10 @@ final class FullSync {
             write(r, head);
         }
         ReplicaSink sink = new ReplicaSink(waiting, mark);
+        for (ReplicaState r : waiting) r.fullSyncOffset = offset;
+        if (!socket) diskTargets = waiting;
         p.startSnapshot(SnapshotPurpose.FULL_SYNC, aux(offset), sink, result -> done(waiting, sink, result));
+        server.stats().totalForks++; // Redis forks for it: total_forks counts it
         if (socket) server.log().notice("Streamed RDB transfer with replicas started");
     }
 
@@ -111,8 +116,37 @@ final class FullSync {
         ch.writeAndFlush(b, ch.voidPromise());
     }
 
+    /**
+     * A replica asking for a full sync while a disk-target one runs shares it (Redis' "Waiting for
+     * end of BGSAVE for SYNC"): it gets the same offset, a copy of the stream held since, and the RDB.
+     */
+    boolean attachToRunning(ReplicaState r) {
+        if (diskTargets == null) return false;
+        ReplicaState first = null;
+        for (ReplicaState t : diskTargets) {
+            if (t.sync == ReplicaState.Sync.WAIT_BGSAVE_END && t.held != null && !t.client.isClosed()) {
+                first = t;
+                break;
+            }
+        }
+        if (first == null) return false;
+        r.sync = ReplicaState.Sync.WAIT_BGSAVE_END;
+        r.socketTarget = false;
+        r.fullSyncOffset = first.fullSyncOffset;
+        r.held = first.held.copy();
+        diskTargets.add(r);
+        if (!r.prePsync) {
+            ByteBuf head = Unpooled.buffer(64);
+            head.writeCharSequence("+FULLRESYNC " + repl.replid + " " + r.fullSyncOffset + "\r\n", StandardCharsets.US_ASCII);
+            write(r, head);
+        }
+        server.log().notice("Waiting for end of BGSAVE for SYNC");
+        return true;
+    }
+
     /** The snapshot ended (on the owner thread): send a disk-style RDB, or fail the replicas. */
     private void done(List<ReplicaState> replicas, ReplicaSink sink, SnapshotJob.Result result) {
+        if (replicas == diskTargets) diskTargets = null;
         for (ReplicaState r : replicas) {
             if (r.client.isClosed() || !repl.replicas.contains(r)) continue;
             if (!result.ok()) {

@@ -26,6 +26,8 @@ public final class ReplicaState {
     /** Its snapshot goes straight to the socket (EOF-marked), not as a length-prefixed whole. */
     boolean socketTarget;
     long ackOffset;
+    /** The offset its +FULLRESYNC named: the snapshot's (a replica joining a running one gets the same). */
+    long fullSyncOffset;
     long ackTimeMillis;
     /** When it started waiting for a snapshot (the diskless delay counts from here). */
     long waitStartNanos;

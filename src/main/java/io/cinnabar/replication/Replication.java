@@ -182,7 +182,9 @@ public final class Replication implements Propagator.Sink {
             server.log().notice("Replication backlog created, my new replication IDs are '" + replid + "' and '"
                     + replid2 + "'");
         }
-        if (fullSync.delayed(r)) {
+        if (fullSync.attachToRunning(r)) {
+            return;
+        } else if (fullSync.delayed(r)) {
             server.log().notice("Delay next BGSAVE for diskless SYNC");
         } else if (server.<io.cinnabar.persistence.Persistence>persistence().snapshotInProgress()) {
             server.log().notice("Can't attach the replica to the current BGSAVE. Waiting for next BGSAVE for SYNC");

@@ -1,0 +1,47 @@
+package io.cinnabar.replication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cinnabar.Cinnabar;
+import io.cinnabar.testing.Await;
+import io.cinnabar.testing.RespClient;
+import org.junit.jupiter.api.Test;
+
+/** Full resynchronizations from a Cinnabar master to Cinnabar replicas. */
+class FullSyncTest {
+    private static String info(RespClient c, String field) {
+        for (String line : c.callText("INFO", "all").split("\r\n")) {
+            if (line.startsWith(field + ":")) return line.substring(field.length() + 1);
+        }
+        return null;
+    }
+
+    /** A replica arriving while a disk-target snapshot runs for another shares it instead of waiting for the next. */
+    @Test void aLateReplicaJoinsTheRunningSnapshot() {
+        try (Cinnabar master = Cinnabar.builder().port(0).config("repl-diskless-sync", "no")
+                .config("enable-debug-command", "yes").start();
+             Cinnabar a = Cinnabar.builder().port(0).config("enable-debug-command", "yes").start();
+             Cinnabar b = Cinnabar.builder().port(0).config("enable-debug-command", "yes").start();
+             RespClient m = new RespClient(master.port()); RespClient ca = new RespClient(a.port());
+             RespClient cb = new RespClient(b.port())) {
+            m.call("DEBUG", "POPULATE", "1000");
+            m.call("CONFIG", "SET", "rdb-key-save-delay", "3000"); // ~3 s of snapshot
+            String port = Integer.toString(master.port());
+            ca.call("REPLICAOF", "127.0.0.1", port);
+            Await.until(() -> "1".equals(info(m, "rdb_bgsave_in_progress")), "snapshot for the first replica");
+            m.call("SET", "during", "1"); // held for the first replica: the second must get it too
+            cb.call("REPLICAOF", "127.0.0.1", port);
+            Await.until(() -> info(m, "slave1") != null, "second replica attached");
+            assertThat(info(m, "slave0")).contains("state=wait_bgsave");
+            Await.until(() -> "up".equals(info(ca, "master_link_status")) && "up".equals(info(cb, "master_link_status")),
+                    "both replicas up");
+            assertThat(info(m, "total_forks")).isEqualTo("1");
+            assertThat(info(m, "sync_full")).isEqualTo("2");
+            m.call("SET", "after", "2");
+            String digest = m.callText("DEBUG", "DIGEST");
+            Await.until(() -> ca.callText("DEBUG", "DIGEST").equals(digest) && cb.callText("DEBUG", "DIGEST").equals(digest),
+                    "same data on both replicas");
+            assertThat(cb.callText("GET", "during")).isEqualTo("$1\r\n1\r\n");
+        }
+    }
+}
