@@ -348,6 +348,8 @@ public final class Persistence {
      */
     public void afterFlushAll() {
         cancelBgsave(0);
+        // killRDBChild: a full sync's snapshot goes too; its replicas reconnect and sync anew
+        if (job != null && jobPurpose == SnapshotPurpose.FULL_SYNC) job.cancel(0);
         if (server.config().get("save").isBlank()) return;
         try {
             save();

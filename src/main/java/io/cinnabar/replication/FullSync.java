@@ -33,6 +33,9 @@ final class FullSync {
     private final Server server;
     /** The replicas a running disk-target full-sync snapshot will be sent to (null when none runs). */
     private List<ReplicaState> diskTargets;
+    /** The stand-in for Redis' fork child of the running snapshot (tests find and kill it by pid). */
+    private io.cinnabar.persistence.BackgroundChild child;
+    private SnapshotJob job;
 
     FullSync(Replication repl) {
         this.repl = repl;
@@ -102,9 +105,11 @@ final class FullSync {
         ReplicaSink sink = new ReplicaSink(waiting, mark);
         for (ReplicaState r : waiting) r.fullSyncOffset = offset;
         if (!socket) diskTargets = waiting;
-        p.startSnapshot(SnapshotPurpose.FULL_SYNC, aux(offset), sink, result -> done(waiting, sink, result));
+        job = p.startSnapshot(SnapshotPurpose.FULL_SYNC, aux(offset), sink, result -> done(waiting, sink, result));
         server.stats().totalForks++; // Redis forks for it: total_forks counts it
-        if (socket) server.log().notice("Streamed RDB transfer with replicas started");
+        child = io.cinnabar.persistence.BackgroundChild.start(true, 0, () -> server.net().execute(this::childKilled));
+        server.log().notice((socket ? "Background RDB transfer started by pid " : "Background saving started by pid ")
+                + child.pid());
     }
 
     private static void write(ReplicaState r, ByteBuf b) {
@@ -147,6 +152,9 @@ final class FullSync {
     /** The snapshot ended (on the owner thread): send a disk-style RDB, or fail the replicas. */
     private void done(List<ReplicaState> replicas, ReplicaSink sink, SnapshotJob.Result result) {
         if (replicas == diskTargets) diskTargets = null;
+        job = null;
+        if (child != null) child.finish();
+        child = null;
         for (ReplicaState r : replicas) {
             if (r.client.isClosed() || !repl.replicas.contains(r)) continue;
             if (!result.ok()) {
@@ -178,6 +186,13 @@ final class FullSync {
             server.log().notice("Background RDB transfer terminated with success");
         }
         startPending(System.nanoTime()); // replicas that arrived meanwhile
+    }
+
+    /** Someone killed the stand-in child (as the OOM killer might Redis' fork): the transfer fails. */
+    private void childKilled() {
+        if (job == null) return;
+        server.log().warning("Background transfer terminated by signal 9");
+        job.cancel(0);
     }
 
     /** The AUX fields that let the replica continue the history (rdbPopulateSaveInfo). */

@@ -44,4 +44,26 @@ class FullSyncTest {
             assertThat(cb.callText("GET", "during")).isEqualTo("$1\r\n1\r\n");
         }
     }
+
+    /** The stand-in child of a full sync's snapshot: killing it aborts the transfer, and the replica syncs again. */
+    @Test void killingTheSnapshotChildAbortsTheTransfer() {
+        try (Cinnabar master = Cinnabar.builder().port(0).config("repl-diskless-sync", "yes")
+                .config("repl-diskless-sync-delay", "0").config("enable-debug-command", "yes").start();
+             Cinnabar replica = Cinnabar.builder().port(0).start();
+             RespClient m = new RespClient(master.port()); RespClient r = new RespClient(replica.port())) {
+            m.call("DEBUG", "POPULATE", "1000");
+            m.call("CONFIG", "SET", "rdb-key-save-delay", "100000"); // 100 s: only the kill ends it
+            r.call("REPLICAOF", "127.0.0.1", Integer.toString(master.port()));
+            Await.until(() -> "1".equals(info(m, "rdb_bgsave_in_progress")), "snapshot started");
+            ProcessHandle child = ProcessHandle.current().children()
+                    .filter(h -> h.info().command().map(c -> c.endsWith("cat")).orElse(false)).findFirst().orElseThrow();
+            child.destroyForcibly();
+            Await.until(() -> "0".equals(info(m, "rdb_bgsave_in_progress")) || "2".equals(info(m, "sync_full")),
+                    "transfer aborted");
+            m.call("CONFIG", "SET", "rdb-key-save-delay", "0");
+            Await.until(() -> "up".equals(info(r, "master_link_status")), "replica synced again");
+            assertThat(Long.parseLong(info(m, "sync_full"))).isGreaterThanOrEqualTo(2);
+            assertThat(r.callText("DBSIZE")).isEqualTo(":1000\r\n");
+        }
+    }
 }
