@@ -109,6 +109,8 @@ public final class Main {
                 // before loading, as redis-server's banner: the test suite waits for " PID: "
                 srv.log().notice("Running mode=standalone, port=" + cfg.get("port") + ". PID: " + pid);
                 srv.log().notice("Server initialized");
+                // SHUTDOWN may come while the data still loads (it has the loading flag)
+                srv.setStopAction(() -> new Thread(() -> System.exit(0), "cinnabar-exit").start());
             });
         } catch (UncheckedIOException e) {
             log.warning("Warning: " + e.getCause().getMessage());

@@ -48,7 +48,8 @@ final class ShutdownCommand implements Command {
                 s.log().warning("There is a child saving an .rdb. Killing it!");
                 p.cancelBgsave(2000);
             }
-            boolean wantSave = save || (!nosave && !s.config().get("save").isBlank());
+            // never while loading: the file would be overwritten with half-read data (prepareForShutdown)
+            boolean wantSave = !s.loading && (save || (!nosave && !s.config().get("save").isBlank()));
             if (wantSave) {
                 try {
                     p.save();
