@@ -25,6 +25,10 @@ final class ResetCommand implements Command {
 
     @Override public void execute(Ctx ctx, Argv argv) {
         ClientConnection c = ctx.client();
+        if (c.has(ClientConnection.MONITOR)) { // clearClientConnectionState: no longer a monitor
+            ctx.server().monitors().remove(c);
+            c.flags &= ~(ClientConnection.MONITOR | ClientConnection.REPLICA);
+        }
         ctx.server().runResetHooks(c);
         c.db = 0;
         c.out().protocol(2);

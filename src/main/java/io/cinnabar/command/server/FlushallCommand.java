@@ -32,7 +32,8 @@ final class FlushallCommand implements Command {
         ctx.dirty(removed);
         io.cinnabar.persistence.Persistence p = ctx.server().persistence();
         if (p != null) p.afterFlushAll(); // aborts a BGSAVE; saves at once when save points are set
-        ctx.dirty(1); // flushAllDataAndResetRDB counts the flush itself too
+        // 7.0 no longer bumps dirty after the save (a FLUSHALL with save points leaves 0 changes);
+        // propagation is forced below instead (forceCommandPropagation)
         io.cinnabar.command.ClientSideCaching t = ctx.server().tracking();
         if (t != null) t.flushed(); // signalFlushedDb's trackingInvalidateKeysOnFlush
         // signalFlushedDb: blocked XREADGROUP clients learn their stream is gone
