@@ -43,6 +43,7 @@ final class Subsystems {
         io.cinnabar.memory.Memory.install(server);
         io.cinnabar.scripting.Scripting scripting = new io.cinnabar.scripting.Scripting(server);
         server.scripting(scripting);
+        server.dispatcher().scriptCommandFlags((e, a) -> io.cinnabar.scripting.ScriptCommandFlags.of(scripting, e, a));
         scripting.aclCheck((c, args) -> { // redis.acl_check_cmd: the caller's user, nothing logged
             io.cinnabar.resp.Argv argv = io.cinnabar.resp.Argv.of(args);
             io.cinnabar.command.CommandEntry e = server.dispatcher().lookup(argv);

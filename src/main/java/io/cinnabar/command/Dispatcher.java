@@ -169,7 +169,7 @@ public final class Dispatcher {
             if (tracking != null) tracking.beforeCommand();
             RedisError busyErr = busyGuard.apply(spec, argv);
             if (busyErr != null) throw busyErr;
-            if (isPausedFor(c, flags)) {
+            if (paused() && isPausedFor(c, exec ? flags : commandFlags(e, argv))) {
                 c.postponedArgv = argv.copy();
                 c.flags |= ClientConnection.BLOCKED;
                 postponed.add(c);
@@ -222,10 +222,26 @@ public final class Dispatcher {
     }
 
     /** The union of the flags of the queued commands (Redis' mstate.cmd_flags). */
-    private static long queuedFlags(ClientConnection c) {
+    private long queuedFlags(ClientConnection c) {
         long f = 0;
-        for (CommandEntry q : c.multiCommands) f |= q.spec.flags();
+        for (int i = 0; i < c.multiCommands.size(); i++) f |= commandFlags(c.multiCommands.get(i), c.multiArgv.get(i));
         return f;
+    }
+
+    /** EVAL's and FCALL's flags: SKIP_MONITOR and NO_MANDATORY_KEYS together mark that family. */
+    private static final long SCRIPT_COMMAND = CommandFlag.SKIP_MONITOR | CommandFlag.NO_MANDATORY_KEYS;
+    private java.util.function.ToLongBiFunction<CommandEntry, Argv> scriptCommandFlags;
+
+    /** Installs getCommandFlags for scripts: the flags a script declares replace EVAL's/FCALL's own. */
+    public void scriptCommandFlags(java.util.function.ToLongBiFunction<CommandEntry, Argv> f) {
+        this.scriptCommandFlags = f;
+    }
+
+    /** getCommandFlags: the command's flags, or for a script with declared flags, those. */
+    private long commandFlags(CommandEntry e, Argv argv) {
+        long f = e.spec.flags();
+        if ((f & SCRIPT_COMMAND) != SCRIPT_COMMAND || scriptCommandFlags == null) return f;
+        return scriptCommandFlags.applyAsLong(e, argv);
     }
 
     /**

@@ -50,6 +50,11 @@ public final class RespDecoder {
         return multibulkLen > 0 ? argBytes : 0;
     }
 
+    /** The size of a large argument being filled (allocated in full when its length was read), else 0. */
+    public int pendingArgCapacity() {
+        return bigArg == null ? 0 : bigArg.length;
+    }
+
     /** Bytes held in a large argument being filled (counts toward the query buffer). */
     public int pendingArgBytes() {
         return bigArg == null ? 0 : bigArgPos;

@@ -114,6 +114,9 @@ public final class ClientConnection {
 
     /** The query buffer's (emulated) allocation plus a partial request's arguments, as counted in used_memory. */
     public long queryBufferBytes() {
+        int big = decoder.pendingArgCapacity();
+        // reading a large argument, Redis sizes the query buffer to it (plus CRLF) at once
+        if (big > 0) return big + 2 + decoder.partialArgvBytes();
         return qbufCapacity + decoder.partialRequestBytes();
     }
 

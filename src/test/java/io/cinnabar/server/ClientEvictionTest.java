@@ -119,11 +119,13 @@ class ClientEvictionTest {
         assertThat(exists("l2")).isTrue(); // same bucket as l1, but one was enough: l1 went first
         assertThat(exists("m1") && exists("s1") && exists("s2")).isTrue();
         assertThat(evictedClients()).isEqualTo(1);
-        // a percentage of maxmemory: 10% of 4mb is under m1's size + the rest
+        // a percentage of maxmemory: 5% of 4mb (about 210k) leaves room for the two small ones only
         control.callText("CONFIG", "SET", "maxmemory", "4mb");
-        control.callText("CONFIG", "SET", "maxmemory-clients", "10%");
+        control.callText("CONFIG", "SET", "maxmemory-clients", "5%");
         waitFor(() -> !exists("m1"));
+        assertThat(exists("l2")).isFalse();
         assertThat(exists("s1") && exists("s2")).isTrue();
+        assertThat(evictedClients()).isEqualTo(3);
     }
 
     @Test void bucketsAreLog2OfMemoryFrom32kTo4g() {
