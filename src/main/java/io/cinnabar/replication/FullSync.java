@@ -36,6 +36,7 @@ final class FullSync {
     /** The stand-in for Redis' fork child of the running snapshot (tests find and kill it by pid). */
     private io.cinnabar.persistence.BackgroundChild child;
     private SnapshotJob job;
+    private ReplicaSink socketSink;
 
     FullSync(Replication repl) {
         this.repl = repl;
@@ -105,6 +106,7 @@ final class FullSync {
         ReplicaSink sink = new ReplicaSink(waiting, mark);
         for (ReplicaState r : waiting) r.fullSyncOffset = offset;
         if (!socket) diskTargets = waiting;
+        if (socket) socketSink = sink;
         job = p.startSnapshot(SnapshotPurpose.FULL_SYNC, aux(offset), sink, result -> done(waiting, sink, result));
         server.stats().totalForks++; // Redis forks for it: total_forks counts it
         child = io.cinnabar.persistence.BackgroundChild.start(true, 0, () -> server.net().execute(this::childKilled));
@@ -155,6 +157,12 @@ final class FullSync {
         job = null;
         if (child != null) child.finish();
         child = null;
+        if (sink.whole == null && result.ok()) {
+            int up = 0;
+            for (ReplicaState r : replicas) if (!r.client.isClosed() && repl.replicas.contains(r)) up++;
+            server.log().notice("Diskless rdb transfer, done reading from pipe, " + up + " replicas still up.");
+        }
+        socketSink = null;
         for (ReplicaState r : replicas) {
             if (r.client.isClosed() || !repl.replicas.contains(r)) continue;
             if (!result.ok()) {
@@ -188,6 +196,35 @@ final class FullSync {
         startPending(System.nanoTime()); // replicas that arrived meanwhile
     }
 
+    /** A replica went: when it was the last one a streamed RDB was going to, the snapshot stops. */
+    void replicaGone() {
+        if (job == null || socketSink == null || socketSink.anyConnected()) return;
+        server.log().warning("Diskless rdb transfer, last replica dropped, killing fork child.");
+        job.cancel(0);
+    }
+
+    /**
+     * From cron: a replica receiving a streamed RDB that took no bytes for repl-timeout is dropped
+     * (its socket holds the whole transfer back), as Redis' repl_last_partial_write check.
+     */
+    void checkStalled(long nowMillis, long timeoutMillis) {
+        if (socketSink == null) return;
+        for (ReplicaState r : new ArrayList<>(socketSink.targets)) {
+            Channel ch = r.client.channel();
+            if (r.sync != ReplicaState.Sync.WAIT_BGSAVE_END || ch == null || !ch.isActive()) continue;
+            io.netty.channel.ChannelOutboundBuffer ob = ch.unsafe().outboundBuffer();
+            long pending = ob == null ? 0 : ob.totalPendingWriteBytes();
+            long sent = r.rdbQueued - pending;
+            if (sent > r.rdbSent || pending == 0) {
+                r.rdbSent = sent;
+                r.rdbProgressMillis = nowMillis;
+            } else if (r.rdbProgressMillis != 0 && nowMillis - r.rdbProgressMillis > timeoutMillis) {
+                server.log().warning("Disconnecting timedout replica (full sync): " + repl.nameOf(r));
+                server.closeClient(r.client);
+            }
+        }
+    }
+
     /** Someone killed the stand-in child (as the OOM killer might Redis' fork): the transfer fails. */
     private void childKilled() {
         if (job == null) return;
@@ -210,12 +247,12 @@ final class FullSync {
      * for the length-prefixed form.
      */
     private static final class ReplicaSink implements Sink {
-        private final List<Channel> channels = new ArrayList<>();
+        private final List<ReplicaState> targets = new ArrayList<>();
         private final byte[] mark;
         final ByteArrayOutputStream whole;
 
         ReplicaSink(List<ReplicaState> replicas, byte[] mark) {
-            for (ReplicaState r : replicas) if (r.client.channel() != null) channels.add(r.client.channel());
+            for (ReplicaState r : replicas) if (r.client.channel() != null) targets.add(r);
             this.mark = mark;
             this.whole = mark == null ? new ByteArrayOutputStream(1 << 16) : null;
         }
@@ -225,21 +262,52 @@ final class FullSync {
                 whole.write(b, off, len);
                 return;
             }
-            for (Channel ch : channels) {
-                if (ch.isActive()) ch.writeAndFlush(Unpooled.wrappedBuffer(b, off, len), ch.voidPromise());
+            for (ReplicaState r : targets) {
+                Channel ch = r.client.channel();
+                if (!ch.isActive()) continue;
+                ch.writeAndFlush(Unpooled.wrappedBuffer(b, off, len), ch.voidPromise());
+                r.rdbQueued += len;
+            }
+            awaitSlowest();
+        }
+
+        /**
+         * Redis' child writes into a pipe the parent drains only as fast as the slowest replica's
+         * socket: the snapshot is paced the same way (and memory stays bounded), so a stuck replica
+         * holds the transfer until repl-timeout drops it. An interrupt (cancel) ends the wait.
+         */
+        private void awaitSlowest() {
+            while (!Thread.currentThread().isInterrupted()) {
+                boolean blocked = false;
+                for (ReplicaState r : targets) {
+                    Channel ch = r.client.channel();
+                    if (ch.isActive() && !ch.isWritable()) {
+                        blocked = true;
+                        break;
+                    }
+                }
+                if (!blocked) return;
+                java.util.concurrent.locks.LockSupport.parkNanos(200_000);
             }
         }
 
         @Override public void finish() {
             if (mark == null) return;
-            for (Channel ch : channels) {
+            for (ReplicaState r : targets) {
+                Channel ch = r.client.channel();
                 if (ch.isActive()) ch.writeAndFlush(Unpooled.wrappedBuffer(mark), ch.voidPromise());
             }
         }
 
         @Override public void abort() {
             if (mark == null) return;
-            for (Channel ch : channels) ch.close(); // a half-sent RDB cannot be resumed
+            for (ReplicaState r : targets) r.client.channel().close(); // a half-sent RDB cannot be resumed
+        }
+
+        /** Whether any replica the RDB streams to is still connected. */
+        boolean anyConnected() {
+            for (ReplicaState r : targets) if (r.client.channel().isActive() && !r.client.isClosed()) return true;
+            return false;
         }
     }
 }

@@ -31,6 +31,10 @@ public final class ReplicaState {
     long ackTimeMillis;
     /** When it started waiting for a snapshot (the diskless delay counts from here). */
     long waitStartNanos;
+    /** Streamed RDB bytes handed to its socket (by the snapshot's writer thread), and how many left it. */
+    volatile long rdbQueued;
+    long rdbSent;
+    long rdbProgressMillis;
     /** RDB bytes still queued on its socket: not counted against the output buffer limit. */
     long rdbBytesInFlight;
     /**

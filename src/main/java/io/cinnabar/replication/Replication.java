@@ -297,9 +297,9 @@ public final class Replication implements Propagator.Sink {
                 r.held = null;
             }
         }
-        if (replicas.removeIf(r -> r.client == c) && replicas.isEmpty()) {
-            noReplicasSinceMillis = server.clock().millis();
-        }
+        boolean wasReplica = replicas.removeIf(r -> r.client == c);
+        if (wasReplica && replicas.isEmpty()) noReplicasSinceMillis = server.clock().millis();
+        if (wasReplica) fullSync.replicaGone();
         if (link != null) link.clientGone(c);
     }
 
@@ -400,6 +400,7 @@ public final class Replication implements Propagator.Sink {
             feedRaw(Unpooled.wrappedBuffer(PING));
         }
         long timeout = server.config().getLong("repl-timeout") * 1000;
+        fullSync.checkStalled(mono, timeout);
         for (ReplicaState r : new ArrayList<>(replicas)) {
             if (r.sync == ReplicaState.Sync.WAIT_BGSAVE_START
                     || (r.sync == ReplicaState.Sync.WAIT_BGSAVE_END && !r.socketTarget)) {
