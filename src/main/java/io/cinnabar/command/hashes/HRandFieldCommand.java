@@ -23,6 +23,9 @@ final class HRandFieldCommand implements Command {
             .key(KeySpec.single(1, KeySpec.RO | KeySpec.ACCESS))
             .doc("Get one or multiple random fields from a hash", "6.2.0", "O(N) where N is the number of fields returned").tips("nondeterministic_output").build();
 
+    /** Ends a huge reply early once the client is being closed (stackless, thrown through randomFields). */
+    private static final RuntimeException STOP = new RuntimeException("stop", null, false, false) {};
+
     @Override public CommandSpec spec() {
         return SPEC;
     }
@@ -54,7 +57,18 @@ final class HRandFieldCommand implements Command {
         boolean flat = withValues && !out.resp3();
         if (l < 0) {
             out.arrayHeader(flat ? count * 2 : count);
-            h.randomFields(count, (f, v) -> Hashes.replyField(out, f, v, withValues));
+            io.cinnabar.server.ClientConnection c = ctx.client();
+            io.cinnabar.server.OutputBufferLimits limits = ctx.server().outputLimits();
+            int[] n = {0};
+            try {
+                h.randomFields(count, (f, v) -> {
+                    Hashes.replyField(out, f, v, withValues);
+                    // hrandfieldWithCountCommand: a client over its output buffer limit stops the loop
+                    if ((++n[0] & 1023) == 0 && limits.check(c)) throw STOP;
+                });
+            } catch (RuntimeException e) {
+                if (e != STOP) throw e;
+            }
             return;
         }
         long n = Math.min(count, size);
