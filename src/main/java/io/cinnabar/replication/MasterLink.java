@@ -14,7 +14,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -44,10 +43,10 @@ public final class MasterLink {
     private long lastAckMillis;
     private String fullsyncReplid;
     private long fullsyncOffset;
-    private byte[] bulk;
-    private int bulkPos;
+    /** A disk-based sync's RDB on its way to the disk (temp file, renamed to dbfilename once complete). */
+    private java.io.OutputStream rdbFile;
+    private java.nio.file.Path rdbTmp;
     private byte[] eofMark;
-    private Growable eofBuf;
     /** Diskless load: the RDB goes to the loader thread as it arrives. */
     private RdbPipe pipe;
     private long bulkRemaining;
@@ -249,8 +248,7 @@ public final class MasterLink {
             dropMaster();
             boolean loadingNow = state == State.LOADING || pipe != null;
             state = State.CLOSED;
-            bulk = null;
-            eofBuf = null;
+            dropTempFile();
             // a diskless load sees a short read and reports it; a load from a complete RDB finishes
             if (pipe != null) pipe.fail("connection with master lost");
             pipe = null;
@@ -303,19 +301,19 @@ public final class MasterLink {
                                 + (diskless ? "to parser" : "to disk"));
                         heldTail = new byte[0];
                         if (diskless) startLoad(null, 0, true);
-                        else eofBuf = new Growable();
+                        else openTempFile();
                     } else {
                         long len = Long.parseLong(line.substring(1));
                         state = State.BULK;
                         server.log().notice("MASTER <-> REPLICA sync: receiving " + len + " bytes from master to "
                                 + (diskless ? "parser" : "disk"));
+                        bulkRemaining = len;
                         if (diskless) {
-                            bulkRemaining = len;
                             startLoad(null, len, true);
                             if (len == 0) endOfTransfer();
                         } else {
-                            bulk = new byte[Math.toIntExact(len)];
-                            bulkPos = 0;
+                            openTempFile();
+                            if (len == 0) loadFromDisk();
                         }
                     }
                     break;
@@ -331,32 +329,22 @@ public final class MasterLink {
                         endOfTransfer();
                         break;
                     }
-                    int n = Math.min(in.readableBytes(), bulk.length - bulkPos);
-                    in.readBytes(bulk, bulkPos, n);
-                    bulkPos += n;
-                    if (bulkPos < bulk.length) return;
-                    byte[] rdb = bulk;
-                    bulk = null;
-                    startLoad(rdb, rdb.length, false);
+                    int n = (int) Math.min(in.readableBytes(), bulkRemaining);
+                    in.readBytes(rdbFile, n);
+                    bulkRemaining -= n;
+                    if (bulkRemaining > 0) return;
+                    loadFromDisk();
                     break;
                 }
                 case BULK_EOF: {
                     // the master sends nothing after the mark until our first ACK, so the mark ends the read
                     if (pipe != null) {
-                        if (!feedUpToMark()) return;
+                        if (!feedUpToMark(pipe::feed)) return;
                         endOfTransfer();
                         break;
                     }
-                    int n = in.readableBytes();
-                    in.readBytes(eofBuf, n);
-                    int len = eofBuf.size();
-                    if (len >= 40 && Arrays.equals(eofBuf.buf(), len - 40, len, eofMark, 0, 40)) {
-                        byte[] rdb = Arrays.copyOf(eofBuf.buf(), len - 40);
-                        eofBuf = null;
-                        startLoad(rdb, rdb.length, false);
-                    } else {
-                        return;
-                    }
+                    if (!feedUpToMark(this::writeToDisk)) return;
+                    loadFromDisk();
                     break;
                 }
                 case LOADING:
@@ -454,22 +442,68 @@ public final class MasterLink {
         return true;
     }
 
-    /** Feeds the pipe with what arrived, holding back 40 bytes; true once the stream ended with the mark. */
-    private boolean feedUpToMark() {
+    /** Feeds what arrived to {@code out}, holding back 40 bytes; true once the stream ended with the mark. */
+    private boolean feedUpToMark(java.util.function.Consumer<byte[]> out) {
         int n = in.readableBytes();
         byte[] all = new byte[heldTail.length + n];
         System.arraycopy(heldTail, 0, all, 0, heldTail.length);
         in.readBytes(all, heldTail.length, n);
         int len = all.length;
         if (len >= 40 && Arrays.equals(all, len - 40, len, eofMark, 0, 40)) {
-            if (len > 40) pipe.feed(Arrays.copyOf(all, len - 40));
+            if (len > 40) out.accept(Arrays.copyOf(all, len - 40));
             heldTail = new byte[0];
             return true;
         }
         int keep = Math.min(40, len);
-        if (len > keep) pipe.feed(Arrays.copyOf(all, len - keep));
+        if (len > keep) out.accept(Arrays.copyOf(all, len - keep));
         heldTail = Arrays.copyOfRange(all, len - keep, len);
         return false;
+    }
+
+    /** A disk-based transfer goes to a temp file in dir, as Redis' temp-<time>.<pid>.rdb. */
+    private void openTempFile() throws IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of(server.config().get("dir"));
+        rdbTmp = dir.resolve("temp-" + System.currentTimeMillis() + "." + ProcessHandle.current().pid() + ".rdb");
+        rdbFile = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(rdbTmp), 1 << 16);
+    }
+
+    private void writeToDisk(byte[] b) {
+        try {
+            rdbFile.write(b);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Write error writing the RDB from MASTER to disk: " + e.getMessage(), e);
+        }
+    }
+
+    /** The whole RDB is on disk: it becomes dbfilename, then is loaded from there (readSyncBulkPayload). */
+    private void loadFromDisk() throws IOException {
+        rdbFile.close();
+        rdbFile = null;
+        java.nio.file.Path target = server.<io.cinnabar.persistence.Persistence>persistence().rdbPath();
+        java.nio.file.Files.move(rdbTmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        rdbTmp = null;
+        long size = java.nio.file.Files.size(target);
+        startLoad(new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(target), 1 << 16), size, false);
+    }
+
+    private void dropTempFile() {
+        if (rdbFile != null) {
+            try {
+                rdbFile.close();
+            } catch (IOException e) {
+                // going anyway
+            }
+            rdbFile = null;
+        }
+        if (rdbTmp != null) {
+            try {
+                java.nio.file.Files.deleteIfExists(rdbTmp);
+            } catch (IOException e) {
+                // left behind, as Redis may leave a temp file
+            }
+            rdbTmp = null;
+        }
     }
 
     /** The whole RDB reached the pipe: the loader finishes on its own, the link waits for it. */
@@ -486,7 +520,7 @@ public final class MasterLink {
      * reads from the old data. swapdb keeps the old data until the load succeeded; the other
      * modes flush it first, as Redis.
      */
-    private void startLoad(byte[] rdb, long size, boolean diskless) {
+    private void startLoad(java.io.InputStream file, long size, boolean diskless) {
         io.cinnabar.persistence.Persistence persistence = server.persistence();
         io.cinnabar.persistence.Loading loading = persistence.loading();
         boolean swapdb = diskless && server.config().get("repl-diskless-load").equals("swapdb");
@@ -503,7 +537,7 @@ public final class MasterLink {
             pipe = new RdbPipe(8L << 20, () -> ch.config().setAutoRead(false), () -> ch.config().setAutoRead(true));
             src = loading.counting(pipe);
         } else {
-            src = loading.counting(new ByteArrayInputStream(rdb));
+            src = loading.counting(file);
             state = State.LOADING;
         }
         long gen = loading.start(size, async);
@@ -656,17 +690,6 @@ public final class MasterLink {
             } finally {
                 raw.release();
             }
-        }
-    }
-
-    /** A byte array that grows by doubling, exposing its buffer (an EOF-marked RDB of unknown length). */
-    private static final class Growable extends java.io.ByteArrayOutputStream {
-        Growable() {
-            super(1 << 16);
-        }
-
-        byte[] buf() {
-            return buf;
         }
     }
 }
