@@ -20,7 +20,20 @@ final class CJson {
 
     /** cjson.null: a light userdata NULL in C, a singleton here. */
     static final LuaUserdata NULL = new LuaUserdata(new Object());
-    private static final int MAX_DEPTH = 1000;
+
+    /** One library instance's settings (json_config_t), with lua-cjson's defaults. */
+    private static final class Cfg {
+        boolean sparseConvert;
+        int sparseRatio = 2;
+        int sparseSafe = 10;
+        int encodeMaxDepth = 1000;
+        int decodeMaxDepth = 1000;
+        /** 0 off, 1 on ("nan"), 2 "null". */
+        int encodeInvalid;
+        boolean decodeInvalid = true;
+        boolean keepBuffer = true;
+        int precision = 14;
+    }
 
     private interface Op {
         Varargs run(Varargs a);
@@ -36,10 +49,11 @@ final class CJson {
 
     static LuaTable library(LuaEngine engine) {
         LuaTable t = new LuaTable();
+        Cfg cfg = new Cfg();
         t.set("encode", fn(a -> {
             if (a.narg() != 1) throw engine.error("bad argument #1 to 'encode' (expected 1 argument)");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            encode(engine, out, a.arg1(), 0);
+            encode(engine, cfg, out, a.arg1(), 0);
             return LuaValue.valueOf(out.toByteArray());
         }));
         t.set("decode", fn(a -> {
@@ -47,12 +61,51 @@ final class CJson {
             LuaString s = a.checkstring(1);
             byte[] b = new byte[s.m_length];
             System.arraycopy(s.m_bytes, s.m_offset, b, 0, s.m_length);
-            return new Decoder(engine, b).decodeTop();
+            return new Decoder(engine, cfg, b).decodeTop();
         }));
-        for (String cfg : new String[] {"encode_keep_buffer", "encode_max_depth", "decode_max_depth",
-            "encode_number_precision", "encode_sparse_array", "decode_invalid_numbers", "encode_invalid_numbers"}) {
-            t.set(cfg, fn(a -> a));
-        }
+        t.set("encode_sparse_array", fn(a -> {
+            argCount(engine, a, 3, "encode_sparse_array");
+            cfg.sparseConvert = bool(engine, a, 1, cfg.sparseConvert ? 1 : 0, "encode_sparse_array") == 1;
+            cfg.sparseRatio = integer(engine, a, 2, cfg.sparseRatio, 0, Integer.MAX_VALUE, "encode_sparse_array");
+            cfg.sparseSafe = integer(engine, a, 3, cfg.sparseSafe, 0, Integer.MAX_VALUE, "encode_sparse_array");
+            return LuaValue.varargsOf(LuaValue.valueOf(cfg.sparseConvert), LuaValue.valueOf(cfg.sparseRatio),
+                    LuaValue.valueOf(cfg.sparseSafe));
+        }));
+        t.set("encode_max_depth", fn(a -> {
+            argCount(engine, a, 1, "encode_max_depth");
+            cfg.encodeMaxDepth = integer(engine, a, 1, cfg.encodeMaxDepth, 1, Integer.MAX_VALUE, "encode_max_depth");
+            return LuaValue.valueOf(cfg.encodeMaxDepth);
+        }));
+        t.set("decode_max_depth", fn(a -> {
+            argCount(engine, a, 1, "decode_max_depth");
+            cfg.decodeMaxDepth = integer(engine, a, 1, cfg.decodeMaxDepth, 1, Integer.MAX_VALUE, "decode_max_depth");
+            return LuaValue.valueOf(cfg.decodeMaxDepth);
+        }));
+        t.set("encode_number_precision", fn(a -> {
+            argCount(engine, a, 1, "encode_number_precision");
+            cfg.precision = integer(engine, a, 1, cfg.precision, 1, 14, "encode_number_precision");
+            return LuaValue.valueOf(cfg.precision);
+        }));
+        t.set("encode_keep_buffer", fn(a -> {
+            argCount(engine, a, 1, "encode_keep_buffer");
+            cfg.keepBuffer = bool(engine, a, 1, cfg.keepBuffer ? 1 : 0, "encode_keep_buffer") == 1;
+            return LuaValue.valueOf(cfg.keepBuffer);
+        }));
+        t.set("decode_invalid_numbers", fn(a -> {
+            argCount(engine, a, 1, "decode_invalid_numbers");
+            cfg.decodeInvalid = bool(engine, a, 1, cfg.decodeInvalid ? 1 : 0, "decode_invalid_numbers") == 1;
+            return LuaValue.valueOf(cfg.decodeInvalid);
+        }));
+        t.set("encode_invalid_numbers", fn(a -> {
+            argCount(engine, a, 1, "encode_invalid_numbers");
+            LuaValue v = a.arg(1);
+            if (v.type() == LuaValue.TSTRING && v.tojstring().equals("null")) {
+                cfg.encodeInvalid = 2;
+            } else {
+                cfg.encodeInvalid = bool(engine, a, 1, cfg.encodeInvalid, "encode_invalid_numbers");
+            }
+            return cfg.encodeInvalid == 2 ? LuaValue.valueOf("null") : LuaValue.valueOf(cfg.encodeInvalid == 1);
+        }));
         t.set("new", fn(a -> library(engine)));
         t.set("null", NULL);
         t.set("_NAME", "cjson");
@@ -60,13 +113,48 @@ final class CJson {
         return t;
     }
 
-    private static void encode(LuaEngine engine, ByteArrayOutputStream out, LuaValue v, int depth) {
+    /** json_arg_init: at most {@code max} arguments. */
+    private static void argCount(LuaEngine engine, Varargs a, int max, String fname) {
+        if (a.narg() > max) {
+            throw engine.error("bad argument #" + (max + 1) + " to '" + fname + "' (found too many arguments)");
+        }
+    }
+
+    /** json_integer_option: the new value of an integer setting, or {@code current} when nil. */
+    private static int integer(LuaEngine engine, Varargs a, int i, int current, int min, int max, String fname) {
+        LuaValue v = a.arg(i);
+        if (v.isnil()) return current;
+        if (!v.isnumber()) {
+            throw engine.error("bad argument #" + i + " to '" + fname + "' (number expected, got " + v.typename() + ")");
+        }
+        int n = (int) v.todouble();
+        if (n < min || n > max) {
+            throw engine.error("bad argument #1 to '" + fname + "' (expected integer between " + min + " and " + max + ")");
+        }
+        return n;
+    }
+
+    /** json_enum_option for on/off settings: booleans or "off"/"on"; returns 0 or 1. */
+    private static int bool(LuaEngine engine, Varargs a, int i, int current, String fname) {
+        LuaValue v = a.arg(i);
+        if (v.isnil()) return current;
+        if (v.type() == LuaValue.TBOOLEAN) return v.toboolean() ? 1 : 0;
+        String s = v.isstring() ? v.tojstring() : null;
+        if ("off".equals(s)) return 0;
+        if ("on".equals(s)) return 1;
+        if (s == null) {
+            throw engine.error("bad argument #" + i + " to '" + fname + "' (string expected, got " + v.typename() + ")");
+        }
+        throw engine.error("bad argument #" + i + " to '" + fname + "' (invalid option '" + s + "')");
+    }
+
+    private static void encode(LuaEngine engine, Cfg cfg, ByteArrayOutputStream out, LuaValue v, int depth) {
         switch (v.type()) {
             case LuaValue.TSTRING:
                 string(out, v.checkstring());
                 return;
             case LuaValue.TNUMBER:
-                number(engine, out, v.todouble());
+                number(engine, cfg, out, v.todouble());
                 return;
             case LuaValue.TBOOLEAN:
                 write(out, v.toboolean() ? "true" : "false");
@@ -75,10 +163,10 @@ final class CJson {
                 write(out, "null");
                 return;
             case LuaValue.TTABLE:
-                if (depth + 1 > MAX_DEPTH) {
+                if (depth + 1 > cfg.encodeMaxDepth) {
                     throw engine.error("Cannot serialise, excessive nesting (" + (depth + 1) + ")");
                 }
-                table(engine, out, (LuaTable) v, depth + 1);
+                table(engine, cfg, out, (LuaTable) v, depth + 1);
                 return;
             default:
                 if (v == NULL) {
@@ -89,12 +177,22 @@ final class CJson {
         }
     }
 
-    private static void number(LuaEngine engine, ByteArrayOutputStream out, double d) {
-        if (Double.isNaN(d) || Double.isInfinite(d)) throw engine.error("Cannot serialise number: must not be NaN or Inf");
-        write(out, LuaNumbers.format14g(d));
+    private static void number(LuaEngine engine, Cfg cfg, ByteArrayOutputStream out, double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            if (cfg.encodeInvalid == 0) throw engine.error("Cannot serialise number: must not be NaN or Inf");
+            if (cfg.encodeInvalid == 2) {
+                write(out, "null");
+                return;
+            }
+            if (Double.isNaN(d)) {
+                write(out, "nan");
+                return;
+            }
+        }
+        write(out, cfg.precision == 14 ? LuaNumbers.format14g(d) : io.cinnabar.util.Numbers.formatG(d, cfg.precision));
     }
 
-    private static void table(LuaEngine engine, ByteArrayOutputStream out, LuaTable t, int depth) {
+    private static void table(LuaEngine engine, Cfg cfg, ByteArrayOutputStream out, LuaTable t, int depth) {
         // lua_array_length: the largest positive integer key when all keys are such, else -1
         int max = 0;
         int items = 0;
@@ -114,12 +212,15 @@ final class CJson {
             array = false;
             break;
         }
+        if (array && max > 0 && cfg.sparseRatio > 0 && max > items * (long) cfg.sparseRatio && max > cfg.sparseSafe) {
+            if (!cfg.sparseConvert) throw engine.error("Cannot serialise table: excessively sparse array");
+            array = false;
+        }
         if (array && max > 0) {
-            if (max > 10 && max > items * 2) throw engine.error("Cannot serialise table: excessively sparse array");
             out.write('[');
             for (int i = 1; i <= max; i++) {
                 if (i > 1) out.write(',');
-                encode(engine, out, t.rawget(i), depth);
+                encode(engine, cfg, out, t.rawget(i), depth);
             }
             out.write(']');
             return;
@@ -134,7 +235,7 @@ final class CJson {
             first = false;
             if (k.type() == LuaValue.TNUMBER) {
                 out.write('"');
-                number(engine, out, k.todouble());
+                number(engine, cfg, out, k.todouble());
                 out.write('"');
             } else if (k.type() == LuaValue.TSTRING) {
                 string(out, k.checkstring());
@@ -142,7 +243,7 @@ final class CJson {
                 throw engine.error("Cannot serialise " + k.typename() + ": table key must be a number or string");
             }
             out.write(':');
-            encode(engine, out, n.arg(2), depth);
+            encode(engine, cfg, out, n.arg(2), depth);
         }
         out.write('}');
     }
@@ -175,6 +276,7 @@ final class CJson {
     /** The lua-cjson tokenizer and recursive parser. */
     private static final class Decoder {
         private final LuaEngine engine;
+        private final Cfg cfg;
         private final byte[] b;
         private int pos;
         private int depth;
@@ -184,8 +286,9 @@ final class CJson {
         private LuaValue tokValue;
         private String tokError;
 
-        Decoder(LuaEngine engine, byte[] b) {
+        Decoder(LuaEngine engine, Cfg cfg, byte[] b) {
             this.engine = engine;
+            this.cfg = cfg;
             this.b = b;
         }
 
@@ -219,7 +322,7 @@ final class CJson {
         }
 
         private void enter() {
-            if (++depth > MAX_DEPTH) {
+            if (++depth > cfg.decodeMaxDepth) {
                 throw engine.error("Found too many nested data structures (" + depth + ") at character " + (tokIndex + 1));
             }
         }

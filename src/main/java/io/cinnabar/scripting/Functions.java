@@ -58,7 +58,12 @@ public final class Functions {
     }
 
     FunctionLibrary.Function function(String name) {
-        return functions.get(name);
+        return functions.get(fkey(name));
+    }
+
+    /** Function names are case-insensitive (functionDictType: dictSdsCaseHash). */
+    static String fkey(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** used_memory_vm_functions / used_memory_functions: estimates from the code held. */
@@ -85,8 +90,13 @@ public final class Functions {
         if (code.length < 2 || code[0] != '#' || code[1] != '!') return "Missing library metadata";
         int nl = ScriptFlags.indexOf(code, (byte) '\n');
         if (nl < 0) return "Invalid library metadata";
-        String[] parts = new String(code, 0, nl, StandardCharsets.ISO_8859_1).trim().split("[ \t\r]+");
-        if (parts.length == 0 || parts[0].isEmpty()) return "Invalid library metadata";
+        // sdssplitargs, as functionExtractLibMetaData: name="foo" is name=foo
+        io.cinnabar.resp.Argv split = new io.cinnabar.resp.Argv();
+        if (!io.cinnabar.resp.InlineSplitter.split(java.util.Arrays.copyOf(code, nl), split) || split.size() == 0) {
+            return "Invalid library metadata";
+        }
+        String[] parts = new String[split.size()];
+        for (int i = 0; i < parts.length; i++) parts[i] = new String(split.get(i), StandardCharsets.ISO_8859_1);
         String engineName = parts[0].substring(2);
         String name = null;
         for (int i = 1; i < parts.length; i++) {
@@ -130,19 +140,23 @@ public final class Functions {
         }
         if (lib.functions.isEmpty()) return "No functions registered";
         for (String f : lib.functions.keySet()) {
-            FunctionLibrary.Function existing = funcs.get(f);
+            FunctionLibrary.Function existing = funcs.get(fkey(f));
             if (existing != null && existing.library() != old) return "Function " + f + " already exists";
         }
         if (old != null) unlink(old, libs, funcs);
         libs.put(name, lib);
-        funcs.putAll(lib.functions);
+        putAll(funcs, lib);
         return "\u0000" + name;
     }
 
     private static void unlink(FunctionLibrary lib, Map<String, FunctionLibrary> libs,
             Map<String, FunctionLibrary.Function> funcs) {
         libs.remove(lib.name);
-        for (String f : lib.functions.keySet()) funcs.remove(f);
+        for (String f : lib.functions.keySet()) funcs.remove(fkey(f));
+    }
+
+    private static void putAll(Map<String, FunctionLibrary.Function> funcs, FunctionLibrary lib) {
+        for (FunctionLibrary.Function f : lib.functions.values()) funcs.put(fkey(f.name()), f);
     }
 
     public void delete(String name) {
@@ -221,13 +235,33 @@ public final class Functions {
         }
         for (FunctionLibrary l : libs.values()) {
             for (String f : l.functions.keySet()) {
-                if (newFuncs.containsKey(f)) throw Errors.err("Function " + f + " already exists");
+                if (newFuncs.containsKey(fkey(f))) throw Errors.err("Function " + f + " already exists");
             }
             newLibs.put(l.name, l);
-            newFuncs.putAll(l.functions);
+            putAll(newFuncs, l);
         }
         libraries = newLibs;
         functions = newFuncs;
+    }
+
+    /**
+     * The libraries an RDB holds replace the current ones (emptyData then rdbFunctionLoad for
+     * each): all or nothing; returns an error text or null.
+     */
+    public String replaceAll(List<byte[]> codes) {
+        if (codes.isEmpty()) {
+            if (!libraries.isEmpty()) flush();
+            return null;
+        }
+        Map<String, FunctionLibrary> libs = new LinkedHashMap<>();
+        Map<String, FunctionLibrary.Function> funcs = new LinkedHashMap<>();
+        for (byte[] code : codes) {
+            String r = loadInto(code, false, 0, libs, funcs);
+            if (!r.startsWith("\u0000")) return r;
+        }
+        libraries = libs;
+        functions = funcs;
+        return null;
     }
 
     /** Loads a library read from an RDB file (rdbFunctionLoad); returns an error text or null. */
@@ -238,7 +272,7 @@ public final class Functions {
 
     /** FCALL / FCALL_RO. */
     public void fcall(Ctx ctx, Argv argv, boolean ro) {
-        FunctionLibrary.Function f = functions.get(argv.str(1));
+        FunctionLibrary.Function f = functions.get(fkey(argv.str(1)));
         if (f == null) throw Errors.err("Function not found");
         long numkeys;
         try {

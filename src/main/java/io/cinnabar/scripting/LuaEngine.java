@@ -142,7 +142,15 @@ final class LuaEngine {
         });
         table.set("foreach", LuaValue.NIL);
         LuaValue load = g.get("load");
-        g.set("loadstring", load);
+        // Lua 5.1's loadstring(s [, chunkname]): Redis' Lua parses every chunk as text, so a
+        // binary chunk (string.dump) fails to load and loadstring gives nil plus the error
+        g.set("loadstring", new VarArgFunction() {
+            @Override public Varargs invoke(Varargs args) {
+                LuaString s = args.checkstring(1);
+                LuaValue name = args.arg(2).isnil() ? s : args.checkstring(2);
+                return load.invoke(LuaValue.varargsOf(new LuaValue[] {s, name, LuaValue.valueOf("t")}));
+            }
+        });
         for (String n : new String[] {"print", "dofile", "loadfile", "require", "module", "package", "rawlen",
             "bit32", "os", "io", "debug", "luajava"}) {
             g.set(n, LuaValue.NIL);

@@ -16,7 +16,7 @@ import org.luaj.vm2.Varargs;
  */
 final class LuaToResp {
     /** Lua's C stack limit shows as this error when a reply nests too deep. */
-    private static final int MAX_DEPTH = 7990;
+    private static final int MAX_DEPTH = 7994;
 
     private final RespOut out;
     private final int scriptResp;
@@ -29,7 +29,7 @@ final class LuaToResp {
     }
 
     static void write(RespOut out, LuaValue v, int scriptResp, Stats stats) {
-        new LuaToResp(out, scriptResp, stats).value(v, 0);
+        new LuaToResp(out, scriptResp, stats).run(v);
     }
 
     static byte[] bytes(LuaValue v) {
@@ -39,16 +39,83 @@ final class LuaToResp {
         return b;
     }
 
-    private void value(LuaValue v, int depth) {
+    /**
+     * An aggregate being written: its elements come one at a time from {@link #next()}, so a
+     * deeply nested reply needs no Java recursion (Redis recurses on the C stack, bounded by
+     * Lua's stack limit, which {@link #MAX_DEPTH} stands for).
+     */
+    private static final class Frame {
+        static final int ARRAY = 0;
+        static final int MAP = 1;
+        static final int SET = 2;
+        final LuaTable t;
+        final int kind;
+        int index;
+        LuaValue key = LuaValue.NIL;
+        LuaValue pendingValue;
+
+        Frame(LuaTable t, int kind) {
+            this.t = t;
+            this.kind = kind;
+        }
+
+        /** How many elements (pairs for a map) the aggregate has: its header comes first. */
+        int count() {
+            int n = 0;
+            if (kind == ARRAY) {
+                while (!t.rawget(n + 1).isnil()) n++;
+                return n;
+            }
+            LuaValue k = LuaValue.NIL;
+            while (!(k = t.next(k).arg1()).isnil()) n++;
+            return n;
+        }
+
+        /** The next element to write, or null when the aggregate is complete. */
+        LuaValue next() {
+            if (kind == ARRAY) {
+                LuaValue e = t.rawget(++index);
+                return e.isnil() ? null : e;
+            }
+            if (pendingValue != null) {
+                LuaValue v = pendingValue;
+                pendingValue = null;
+                return v;
+            }
+            Varargs nx = t.next(key);
+            if ((key = nx.arg1()).isnil()) return null;
+            if (kind == MAP) pendingValue = nx.arg(2);
+            return key;
+        }
+    }
+
+    private void run(LuaValue root) {
+        java.util.ArrayDeque<Frame> stack = new java.util.ArrayDeque<>();
+        Frame f = value(root, 0);
+        if (f != null) stack.push(f);
+        while (!stack.isEmpty()) {
+            Frame top = stack.peek();
+            LuaValue e = top.next();
+            if (e == null) {
+                stack.pop();
+                continue;
+            }
+            f = value(e, stack.size());
+            if (f != null) stack.push(f);
+        }
+    }
+
+    /** Writes a scalar (or a special table) and returns null, or opens an aggregate. */
+    private Frame value(LuaValue v, int depth) {
         if (depth > MAX_DEPTH) {
             out.error("ERR reached lua stack limit");
             stats.error("ERR");
-            return;
+            return null;
         }
         switch (v.type()) {
             case LuaValue.TSTRING:
                 out.bulk(bytes(v));
-                return;
+                return null;
             case LuaValue.TBOOLEAN:
                 if (scriptResp == 2) {
                     if (v.toboolean()) out.integer(1);
@@ -56,15 +123,15 @@ final class LuaToResp {
                 } else {
                     out.bool(v.toboolean());
                 }
-                return;
+                return null;
             case LuaValue.TNUMBER:
                 out.integer(toLong(v.todouble()));
-                return;
+                return null;
             case LuaValue.TTABLE:
-                table((LuaTable) v, depth);
-                return;
+                return table((LuaTable) v);
             default:
                 out.nullBulk();
+                return null;
         }
     }
 
@@ -74,7 +141,7 @@ final class LuaToResp {
         return (long) d;
     }
 
-    private void table(LuaTable t, int depth) {
+    private Frame table(LuaTable t) {
         LuaValue err = t.rawget("err");
         if (err.type() == LuaValue.TSTRING) {
             String msg = new String(bytes(err), StandardCharsets.UTF_8);
@@ -83,26 +150,26 @@ final class LuaToResp {
                 int sp = msg.indexOf(' ');
                 stats.error(sp < 0 ? msg : msg.substring(0, sp));
             }
-            return;
+            return null;
         }
         LuaValue ok = t.rawget("ok");
         if (ok.type() == LuaValue.TSTRING) {
             byte[] s = bytes(ok);
             for (int i = 0; i < s.length; i++) if (s[i] == '\r' || s[i] == '\n') s[i] = ' ';
             out.simple(s);
-            return;
+            return null;
         }
         LuaValue dbl = t.rawget("double");
         if (dbl.type() == LuaValue.TNUMBER) {
             out.doubleValue(dbl.todouble());
-            return;
+            return null;
         }
         LuaValue big = t.rawget("big_number");
         if (big.type() == LuaValue.TSTRING) {
             byte[] s = bytes(big);
             for (int i = 0; i < s.length; i++) if (s[i] == '\r' || s[i] == '\n') s[i] = ' ';
             out.bigNumber(new String(s, StandardCharsets.ISO_8859_1));
-            return;
+            return null;
         }
         LuaValue verb = t.rawget("verbatim_string");
         if (verb.type() == LuaValue.TTABLE) {
@@ -110,47 +177,23 @@ final class LuaToResp {
             LuaValue str = verb.rawget("string");
             if (format.type() == LuaValue.TSTRING && str.type() == LuaValue.TSTRING) {
                 verbatim(bytes(format), bytes(str));
-                return;
+                return null;
             }
         }
         LuaValue map = t.rawget("map");
-        if (map.type() == LuaValue.TTABLE) {
-            int token = out.deferred();
-            int n = 0;
-            LuaValue k = LuaValue.NIL;
-            while (true) {
-                Varargs nx = map.next(k);
-                if ((k = nx.arg1()).isnil()) break;
-                value(k, depth + 1);
-                value(nx.arg(2), depth + 1);
-                n++;
-            }
-            out.setDeferredMap(token, n);
-            return;
-        }
+        Frame f;
         LuaValue set = t.rawget("set");
-        if (set.type() == LuaValue.TTABLE) {
-            int token = out.deferred();
-            int n = 0;
-            LuaValue k = LuaValue.NIL;
-            while (true) {
-                Varargs nx = set.next(k);
-                if ((k = nx.arg1()).isnil()) break;
-                value(k, depth + 1);
-                n++;
-            }
-            out.setDeferredSet(token, n);
-            return;
+        if (map.type() == LuaValue.TTABLE) {
+            f = new Frame((LuaTable) map, Frame.MAP);
+            out.mapHeader(f.count());
+        } else if (set.type() == LuaValue.TTABLE) {
+            f = new Frame((LuaTable) set, Frame.SET);
+            out.setHeader(f.count());
+        } else {
+            f = new Frame(t, Frame.ARRAY);
+            out.arrayHeader(f.count());
         }
-        int token = out.deferred();
-        int n = 0;
-        for (int j = 1; ; j++) {
-            LuaValue e = t.rawget(j);
-            if (e.isnil()) break;
-            value(e, depth + 1);
-            n++;
-        }
-        out.setDeferredArray(token, n);
+        return f;
     }
 
     private void verbatim(byte[] format, byte[] text) {

@@ -160,6 +160,7 @@ final class RedisApi {
 
     private Varargs call(Varargs a, boolean raiseError) {
         ScriptRun r = requireRun("redis.call/pcall");
+        engine.checkKilled(); // a killed script stops at its next call, not only at the instruction hook
         int n = a.narg();
         if (n == 0) {
             LuaTable e = errorTable("Please specify at least one argument for this redis lib call", false);

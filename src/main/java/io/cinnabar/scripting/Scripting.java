@@ -27,7 +27,7 @@ import org.luaj.vm2.LuaValue;
  * as for any command; their effects are propagated (Redis 7 effects replication), the script
  * itself is not.
  */
-public final class Scripting {
+public final class Scripting implements io.cinnabar.persistence.FunctionLibraries {
     /** A cached EVAL script (Redis' luaScript). */
     static final class EvalScript {
         final byte[] body;
@@ -63,6 +63,8 @@ public final class Scripting {
     private java.util.concurrent.ExecutorService scriptThread;
     /** ACL hook for redis.acl_check_cmd and redis.call: (caller, argv) → allowed. Allows all until ACLs exist. */
     private BiPredicate<ClientConnection, byte[][]> aclCheck = (c, argv) -> true;
+    /** DEBUG SET-DISABLE-DENY-SCRIPTS: lets scripts call commands flagged noscript. */
+    private boolean disableDenyScripts;
 
     public Scripting(Server server) {
         this.server = server;
@@ -75,8 +77,20 @@ public final class Scripting {
         this.aclCheck = check;
     }
 
+    public void disableDenyScripts(boolean on) {
+        disableDenyScripts = on;
+    }
+
     public Functions functions() {
         return functions;
+    }
+
+    @Override public java.util.List<byte[]> libraryCodes() {
+        return functions.codes();
+    }
+
+    @Override public String replaceLibraries(java.util.List<byte[]> codes) {
+        return functions.replaceAll(codes);
     }
 
     LuaEngine evalEngine() {
@@ -314,9 +328,9 @@ public final class Scripting {
             c.flags &= ~ClientConnection.BLOCKED;
             server.dispatcher().afterCommand();
             if (!c.isClosed()) {
+                c.resume(); // the caller's pipelined commands, before its replies are flushed
                 server.markPendingFlush(c);
                 server.flushPending();
-                c.resume();
             }
         }));
     }
@@ -461,7 +475,7 @@ public final class Scripting {
                     : "Wrong number of args calling Redis command from script";
         } else {
             long flags = e.spec().flags();
-            if ((flags & CommandFlag.NOSCRIPT) != 0) {
+            if ((flags & CommandFlag.NOSCRIPT) != 0 && !disableDenyScripts) {
                 err = "This Redis command is not allowed from script";
             } else if ((err = aclError(r, e, argv)) != null) {
                 // scriptVerifyACL: denied, and logged in the "lua" context by the ACL subsystem
@@ -497,7 +511,7 @@ public final class Scripting {
         int mark = out.mark();
         int pendingBefore = server.propagator().pendingCount();
         server.dispatcher().call(sctx, e, argv);
-        if (r.replFlags == 0) server.propagator().truncatePending(pendingBefore);
+        server.propagator().restrictPending(pendingBefore, r.replFlags); // REPL_AOF = TARGET_AOF, REPL_REPLICA = TARGET_REPL
         ByteBuf b = out.buf();
         b.readerIndex(mark);
         LuaValue v = RespToLua.parse(b);

@@ -44,6 +44,11 @@ public final class Propagator {
     /** Which pending commands go to replicas only (PUBLISH: PROPAGATE_REPL), by index. */
     private final java.util.BitSet replicasOnly = new java.util.BitSet();
     private boolean anyReplicasOnly;
+    /** Which pending commands go to the AOF only (a script's redis.set_repl(redis.REPL_AOF)), by index. */
+    private final java.util.BitSet aofOnly = new java.util.BitSet();
+    private boolean anyAofOnly;
+    /** Propagation targets (Redis' PROPAGATE_AOF / PROPAGATE_REPL), for a script's redis.set_repl. */
+    public static final int TARGET_AOF = 1, TARGET_REPL = 2, TARGET_ALL = 3;
     private int lastDb = -1;
     private boolean forceTransaction;
     private boolean noTransaction;
@@ -103,6 +108,25 @@ public final class Propagator {
         addPending(db, argv);
     }
 
+    /** Sends the commands queued from index {@code from} on only to {@code targets} (redis.set_repl). */
+    public void restrictPending(int from, int targets) {
+        int n = pending.size();
+        if (targets == TARGET_ALL || from >= n) return;
+        if (targets == 0) {
+            truncatePending(from);
+        } else if (targets == TARGET_REPL) {
+            replicasOnly.set(from, n);
+            anyReplicasOnly = true;
+        } else {
+            aofOnly.set(from, n);
+            anyAofOnly = true;
+        }
+    }
+
+    private boolean isAofOnly(int i) {
+        return anyAofOnly && aofOnly.get(i) && pendingDbs[i] >= 0;
+    }
+
     private boolean isReplicasOnly(int i) {
         return pendingDbs[i] < 0 || (anyReplicasOnly && replicasOnly.get(i));
     }
@@ -129,6 +153,7 @@ public final class Propagator {
     /** Drops the commands queued after the first {@code n} (a script's call made with REPL_NONE). */
     public void truncatePending(int n) {
         if (anyReplicasOnly) replicasOnly.clear(n, Math.max(n, pending.size()));
+        if (anyAofOnly) aofOnly.clear(n, Math.max(n, pending.size()));
         while (pending.size() > n) pending.remove(pending.size() - 1);
     }
 
@@ -150,7 +175,7 @@ public final class Propagator {
         all.clear();
         // what the AOF gets when some commands are for replicas only: the same stream without them
         // (their SELECTs kept, so both sinks agree on the stream's selected db)
-        ByteBuf persisted = anyReplicasOnly ? Unpooled.buffer(256) : null;
+        ByteBuf persisted = anyReplicasOnly || anyAofOnly ? Unpooled.buffer(256) : null;
         try {
             boolean multiWritten = false;
             boolean persistedMulti = false;
@@ -168,7 +193,7 @@ public final class Propagator {
                     write(all, MULTI);
                     multiWritten = true;
                 }
-                write(all, pending.get(i));
+                if (!isAofOnly(i)) write(all, pending.get(i));
                 if (persisted != null && !replOnly) {
                     if (wrap && !persistedMulti) {
                         write(persisted, MULTI);
@@ -183,6 +208,10 @@ public final class Propagator {
             if (anyReplicasOnly) {
                 replicasOnly.clear();
                 anyReplicasOnly = false;
+            }
+            if (anyAofOnly) {
+                aofOnly.clear();
+                anyAofOnly = false;
             }
             // the sinks get the buffers themselves, rewound: they are only valid during the call
             for (int i = 0; i < sinks.size(); i++) {
@@ -206,6 +235,8 @@ public final class Propagator {
         pending.clear();
         replicasOnly.clear();
         anyReplicasOnly = false;
+        aofOnly.clear();
+        anyAofOnly = false;
         forceTransaction = false;
         noTransaction = false;
     }

@@ -89,7 +89,14 @@ final class DebugCommand implements Command {
             case "stringmatch-len":
                 ctx.out().simple("Apparently Redis did not crash: test passed");
                 return;
-            case "quicklist-packed-threshold": case "replybuffer": case "set-disable-deny-scripts": case "jmap":
+            case "set-disable-deny-scripts": {
+                if (argc != 3) break;
+                io.cinnabar.scripting.Scripting sc = s.scripting();
+                if (sc != null) sc.disableDenyScripts(argv.longArg(2) != 0);
+                ctx.out().ok();
+                return;
+            }
+            case "quicklist-packed-threshold": case "replybuffer": case "jmap":
             case "set-skip-checksum-validation":
                 ctx.out().ok(); // tuning knobs with no effect here
                 return;

@@ -1,6 +1,7 @@
 package io.cinnabar.persistence.aof;
 
 import io.cinnabar.persistence.BackgroundChild;
+import io.cinnabar.persistence.FunctionLibraries;
 import io.cinnabar.persistence.SnapshotPurpose;
 import io.cinnabar.persistence.snapshot.FileSink;
 import io.cinnabar.persistence.snapshot.SnapshotJob;
@@ -144,7 +145,8 @@ final class AofRewrite {
     private byte[] commands() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
         boolean ts = aof.server.config().getBool("aof-timestamp-enabled");
-        AofRewriter.write(out, aof.server.dbs(), ts ? System.currentTimeMillis() / 1000 : 0);
+        AofRewriter.write(out, aof.server.dbs(), ts ? System.currentTimeMillis() / 1000 : 0,
+                FunctionLibraries.codesOf(aof.server));
         return out.toByteArray();
     }
 

@@ -39,8 +39,20 @@ public final class AofRewriter {
 
     /** Writes every db; {@code timestamp} (seconds) &gt; 0 starts the file with a "#TS:" annotation. Returns the key count. */
     public static long write(OutputStream out, Database[] dbs, long timestamp) throws IOException {
+        return write(out, dbs, timestamp, java.util.List.of());
+    }
+
+    /** As above, the function libraries first, as FUNCTION LOAD commands (rewriteFunctions). */
+    public static long write(OutputStream out, Database[] dbs, long timestamp, java.util.List<byte[]> functions)
+            throws IOException {
         AofRewriter w = new AofRewriter(out);
         if (timestamp > 0) w.raw("#TS:" + timestamp + "\r\n");
+        for (byte[] code : functions) {
+            w.header(3);
+            w.bulk("FUNCTION");
+            w.bulk("LOAD");
+            w.bulk(code);
+        }
         try {
             for (Database db : dbs) {
                 if (db.size() == 0) continue;

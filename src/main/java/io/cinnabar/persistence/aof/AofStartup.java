@@ -139,6 +139,7 @@ final class AofStartup {
         io.cinnabar.command.WatchSignal w = aof.server.watches();
         if (w != null) w.touchAll(-1);
         for (Database db : aof.server.dbs()) db.clear();
+        io.cinnabar.persistence.FunctionLibraries.replace(aof.server, java.util.List.of()); // emptyData clears them too
         loadManifest();
         aof.deleteHistoryFiles();
         AofLoader.Status ret = load();

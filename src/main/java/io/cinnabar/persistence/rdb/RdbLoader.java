@@ -25,6 +25,9 @@ public final class RdbLoader {
         public long expiredSkipped;
     }
 
+    /** RDB_OPCODE_FUNCTION: 7.0 release candidates' library record (name, engine, description, code). */
+    private static final int OPCODE_FUNCTION_PRE_GA = 246;
+
     private RdbLoader() {}
 
     /**
@@ -99,6 +102,17 @@ public final class RdbLoader {
                 case RdbWriter.OPCODE_FUNCTION2:
                     result.functions.add(in.string());
                     continue;
+                case OPCODE_FUNCTION_PRE_GA: { // rdbFunctionLoad turns it into the 7.0 GA payload
+                    String name = new String(in.string(), StandardCharsets.ISO_8859_1);
+                    String engine = new String(in.string(), StandardCharsets.ISO_8859_1);
+                    if (in.length() != 0) in.string();
+                    byte[] blob = in.string();
+                    byte[] head = ("#!" + engine + " name=" + name + "\n").getBytes(StandardCharsets.ISO_8859_1);
+                    byte[] code = java.util.Arrays.copyOf(head, head.length + blob.length);
+                    System.arraycopy(blob, 0, code, head.length, blob.length);
+                    result.functions.add(code);
+                    continue;
+                }
                 default:
                     break;
             }
