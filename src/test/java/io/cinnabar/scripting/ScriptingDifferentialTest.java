@@ -49,6 +49,31 @@ class ScriptingDifferentialTest extends DifferentialTestBase {
         "return type(loadstring)",
         "return math.random(100)",
         "return {KEYS[1], ARGV[1]}",
+        // cmsgpack: every encoding width, nesting cut at 16, streams
+        "return cmsgpack.pack(0.1, 1.5, -1099511627776, 2^40, -3147483648, 250, 65530, 100000, -120, -32000, true, false)",
+        "return cmsgpack.pack({1, 2, 3}, {a=1}, string.rep('x', 40), string.rep('y', 300))",
+        "local a = {y=5} a.x = a return cmsgpack.pack(a)",
+        "return {cmsgpack.unpack(cmsgpack.pack(1, 'two', {3, 4}, -5.25))}",
+        "return {cmsgpack.unpack_one(cmsgpack.pack(1, 2), 0)}",
+        "return {cmsgpack.unpack_limit(cmsgpack.pack(1, 2, 3), 2, 1)}",
+        "return cmsgpack.unpack('\\217')",
+        "return cmsgpack.pack()",
+        // struct
+        "return struct.pack('>i2<Ic5s!4d', 5, 7, 'hello', 'zz', 1.5)",
+        "return {struct.unpack('>HbI', '\\1\\2\\255\\0\\0\\0\\9')}",
+        "return {struct.size('i!8d'), struct.size('bhlTfd')}",
+        "return struct.unpack('i', 'ab')",
+        "return struct.pack('q', 1)",
+        // cjson settings
+        "cjson.encode_max_depth(1) return cjson.encode({{1}})",
+        "cjson.decode_max_depth(1) return cjson.decode('[[1]]')",
+        "cjson.encode_invalid_numbers(true) return cjson.encode({0/0})",
+        "cjson.encode_invalid_numbers('null') return cjson.encode({1/0})",
+        "cjson.encode_sparse_array(true) return cjson.encode({[1]=1, [100]=2})",
+        "cjson.encode_number_precision(3) return cjson.encode(3.14159)",
+        "return {cjson.encode_sparse_array(), cjson.encode_keep_buffer(false)}",
+        // deep replies and binary chunks
+        "return loadstring(string.dump(function() return 1 end))",
     };
 
     @Test void scriptsReplyAsRedis() {
