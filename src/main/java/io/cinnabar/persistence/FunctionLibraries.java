@@ -16,6 +16,12 @@ public interface FunctionLibraries {
     /** Replaces every library by these; null on success, else the error (libraries left unchanged). */
     String replaceLibraries(List<byte[]> codes);
 
+    /**
+     * Adds these libraries to the current ones (DEBUG RELOAD NOFLUSH): a library already loaded
+     * is an error, or is kept as it is when {@code keepCurrent}; null or the error text.
+     */
+    String addLibraries(List<byte[]> codes, boolean keepCurrent);
+
     /** The server's libraries, or null when it has no scripting subsystem. */
     static FunctionLibraries of(Server server) {
         Object s = server.scripting();

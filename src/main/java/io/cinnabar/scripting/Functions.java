@@ -264,6 +264,23 @@ public final class Functions {
         return null;
     }
 
+    /** Adds libraries to the current ones, all or nothing; one already loaded is kept or an error. */
+    public String addAll(List<byte[]> codes, boolean keepCurrent) {
+        Map<String, FunctionLibrary> libs = new LinkedHashMap<>();
+        Map<String, FunctionLibrary.Function> funcs = new LinkedHashMap<>();
+        for (byte[] code : codes) {
+            String r = loadInto(code, false, 0, libs, funcs);
+            if (!r.startsWith("\u0000")) return r;
+        }
+        if (keepCurrent) libs.keySet().removeAll(libraries.keySet());
+        try {
+            join(libs, false);
+        } catch (RedisError e) {
+            return e.getMessage();
+        }
+        return null;
+    }
+
     /** Loads a library read from an RDB file (rdbFunctionLoad); returns an error text or null. */
     public String loadFromRdb(byte[] code, boolean replace) {
         String r = loadInto(code, replace, 0, libraries, functions);

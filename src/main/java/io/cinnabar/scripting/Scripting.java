@@ -93,6 +93,10 @@ public final class Scripting implements io.cinnabar.persistence.FunctionLibrarie
         return functions.replaceAll(codes);
     }
 
+    @Override public String addLibraries(java.util.List<byte[]> codes, boolean keepCurrent) {
+        return functions.addAll(codes, keepCurrent);
+    }
+
     LuaEngine evalEngine() {
         if (evalEngine == null) evalEngine = new LuaEngine(this, false);
         return evalEngine;

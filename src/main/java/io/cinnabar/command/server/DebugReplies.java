@@ -157,15 +157,25 @@ final class DebugReplies {
     /** DEBUG RELOAD [NOSAVE] [NOFLUSH]: save the RDB, then load it back in place of the keyspace. */
     static void reload(Ctx ctx, io.cinnabar.resp.Argv argv) {
         boolean save = true;
+        boolean flush = true;
+        boolean merge = false;
         for (int i = 2; i < argv.size(); i++) {
             if (argv.is(i, "nosave")) save = false;
-            else if (!argv.is(i, "noflush") && !argv.is(i, "merge")) throw io.cinnabar.error.Errors.SYNTAX;
+            else if (argv.is(i, "noflush")) flush = false;
+            else if (argv.is(i, "merge")) merge = true;
+            else throw io.cinnabar.error.Errors.SYNTAX;
         }
         io.cinnabar.persistence.Persistence p = ctx.server().persistence();
+        // NOFLUSH keeps the current libraries: the file's are added to them (MERGE: the file's win)
+        io.cinnabar.persistence.FunctionLibraries functions = io.cinnabar.persistence.FunctionLibraries.of(ctx.server());
+        java.util.List<byte[]> kept = flush || functions == null ? java.util.List.of() : functions.libraryCodes();
         try {
             if (save) p.save();
             p.reload();
         } catch (java.io.IOException e) {
+            throw io.cinnabar.error.Errors.err("Error trying to load the RDB dump, check server logs.");
+        }
+        if (!kept.isEmpty() && functions.addLibraries(kept, merge) != null) {
             throw io.cinnabar.error.Errors.err("Error trying to load the RDB dump, check server logs.");
         }
         ctx.out().ok();
