@@ -52,6 +52,8 @@ public final class Dispatcher {
     private java.util.function.BiFunction<CommandSpec, Argv, RedisError> busyGuard = (s, a) -> null;
     private java.util.function.BooleanSupplier busy = () -> false;
 
+
+
     /** Installs the busy-mode check (scripting): the BUSY error for commands not flagged ALLOW_BUSY. */
     public void busyGuard(java.util.function.BiFunction<CommandSpec, Argv, RedisError> guard,
             java.util.function.BooleanSupplier inBusyMode) {
@@ -145,7 +147,8 @@ public final class Dispatcher {
             }
             boolean exec = inMulti && spec.name().equals("exec");
             // EXEC is judged by what it queued (processCommand's mstate.cmd_flags)
-            long flags = exec ? spec.flags() | queuedFlags(c) : spec.flags();
+            // getCommandFlags: a script's declared flags count for READONLY, OOM, stale and min-replicas too
+            long flags = exec ? spec.flags() | queuedFlags(c) : commandFlags(e, argv);
             preCommandOom = oomGuard.getAsBoolean();
             if (preCommandOom) {
                 boolean reject = (flags & CommandFlag.DENYOOM) != 0;
@@ -169,7 +172,7 @@ public final class Dispatcher {
             if (tracking != null) tracking.beforeCommand();
             RedisError busyErr = busyGuard.apply(spec, argv);
             if (busyErr != null) throw busyErr;
-            if (paused() && isPausedFor(c, exec ? flags : commandFlags(e, argv))) {
+            if (paused() && isPausedFor(c, flags)) {
                 c.postponedArgv = argv.copy();
                 c.flags |= ClientConnection.BLOCKED;
                 postponed.add(c);

@@ -129,7 +129,7 @@ public final class Functions {
         try {
             body.call();
         } catch (LuaError ex) {
-            LuaValue m = LuaEngine.messageOf(ex);
+            LuaValue m = LuaEngine.messageOf(e.normalize(ex));
             String msg = m.istable() && m.rawget("err").isstring() ? m.rawget("err").tojstring() : "ERR " + m.tojstring();
             return "Error registering functions: " + msg;
         } catch (StackOverflowError ex) {

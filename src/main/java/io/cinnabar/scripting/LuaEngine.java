@@ -320,7 +320,7 @@ final class LuaEngine {
                 throw k;
             } catch (LuaError e) {
                 engine.checkKilled();
-                LuaValue m = messageOf(e);
+                LuaValue m = messageOf(engine.normalize(e));
                 if (m.istable() && m.get("err").isstring()) m = m.get("err");
                 return LuaValue.varargsOf(LuaValue.FALSE, m);
             } catch (StackOverflowError e) {
@@ -345,7 +345,7 @@ final class LuaEngine {
                 throw k;
             } catch (LuaError e) {
                 engine.checkKilled();
-                return LuaValue.varargsOf(LuaValue.FALSE, handler.invoke(messageOf(e)));
+                return LuaValue.varargsOf(LuaValue.FALSE, handler.invoke(messageOf(engine.normalize(e))));
             }
         }
     }
@@ -374,9 +374,15 @@ final class LuaEngine {
         private int count;
         private org.luaj.vm2.LuaClosure[] closures = new org.luaj.vm2.LuaClosure[64];
         private int[] pcs = new int[64];
+        private LuaValue[][] stacks = new LuaValue[64][];
         private int depth;
         private org.luaj.vm2.LuaClosure lastClosure;
         private int lastPc;
+        private LuaValue[] lastStack;
+        /** The frame where LuaJ last raised a runtime error (captured in {@link #traceback}). */
+        private org.luaj.vm2.LuaClosure errClosure;
+        private int errPc;
+        private LuaValue[] errStack;
 
         KillHook(LuaEngine engine) {
             this.engine = engine;
@@ -386,6 +392,10 @@ final class LuaEngine {
             count = 0;
             depth = 0;
             lastClosure = null;
+            lastStack = null;
+            errClosure = null;
+            errStack = null;
+            java.util.Arrays.fill(stacks, null);
         }
 
         @Override public void onCall(LuaFunction f) {}
@@ -394,8 +404,10 @@ final class LuaEngine {
             if (depth == closures.length) {
                 closures = java.util.Arrays.copyOf(closures, depth * 2);
                 pcs = java.util.Arrays.copyOf(pcs, depth * 2);
+                stacks = java.util.Arrays.copyOf(stacks, depth * 2);
             }
             closures[depth] = c;
+            stacks[depth] = stack;
             pcs[depth++] = 0;
         }
 
@@ -404,13 +416,38 @@ final class LuaEngine {
                 depth--;
                 lastClosure = closures[depth];
                 lastPc = pcs[depth];
+                lastStack = stacks[depth];
                 closures[depth] = null;
+                stacks[depth] = null;
             }
         }
 
-        /** LuaJ appends this to error messages when a debug library is set: nothing. */
+        /**
+         * LuaJ appends this to error messages when a debug library is set: nothing. LuaJ calls it
+         * while the failing function is still the top frame, so this is where the culprit of a
+         * runtime error ("attempt to call nil") is recorded for {@link LuaErrorText}.
+         */
         @Override public String traceback(int level) {
+            if (depth > 0) {
+                errClosure = closures[depth - 1];
+                errPc = pcs[depth - 1];
+                errStack = stacks[depth - 1];
+            }
             return "";
+        }
+
+        /** Lua 5.1's text for a LuaJ runtime error raised in a Lua function (with a position). */
+        String rewriteRaised(String body) {
+            return errClosure == null ? body : LuaErrorText.rewrite(body, errClosure.p, errPc, errStack);
+        }
+
+        /** For an error without a position (raised by a tail call): its text and the tail call's position. */
+        String[] rewriteTailCall(String body) {
+            if (lastClosure == null) return null;
+            org.luaj.vm2.Prototype p = lastClosure.p;
+            String src = p.source == null ? "?" : p.source.tojstring();
+            int line = p.lineinfo != null && lastPc >= 0 && lastPc < p.lineinfo.length ? p.lineinfo[lastPc] : 0;
+            return new String[] {LuaErrorText.rewrite(body, p, lastPc, lastStack), src, Integer.toString(line)};
         }
 
         @Override public void onInstruction(int pc, Varargs v, int top) {
@@ -436,6 +473,38 @@ final class LuaEngine {
             int line = p.lineinfo != null && pc >= 0 && pc < p.lineinfo.length ? p.lineinfo[pc] : 0;
             return new String[] {src, Integer.toString(line)};
         }
+    }
+
+    /**
+     * A LuaJ runtime error ("attempt to call nil", "@user_script:1 attempt to index ? (a nil
+     * value)") as Lua 5.1 words and positions it; other errors are returned as they are.
+     */
+    LuaError normalize(LuaError e) {
+        if (e instanceof PositionedError || e instanceof ScriptKilled) return e;
+        LuaValue o = e.getMessageObject();
+        if (o == null || o.type() != LuaValue.TSTRING) return e;
+        String m = chop(o.tojstring());
+        String[] where;
+        String text;
+        if (m.startsWith("@")) {
+            where = position(e);
+            int sp = m.indexOf(' ');
+            if (where == null || sp < 0) return e;
+            String body = m.substring(sp + 1);
+            if (!body.startsWith("attempt to ")) return e;
+            text = hook.rewriteRaised(body);
+        } else {
+            if (!m.startsWith("attempt to ")) return e;
+            String[] t = hook.rewriteTailCall(m);
+            if (t == null) return e;
+            text = t[0];
+            where = new String[] {t[1], t[2]};
+        }
+        String src = where[0].startsWith("@") ? where[0].substring(1) : where[0];
+        String full = src + ":" + where[1] + ": " + text;
+        PositionedError pe = new PositionedError(LuaValue.valueOf(full), full);
+        pe.where = where;
+        return pe;
     }
 
     /** Where the script is, as Redis' error handler records it (source, line), or null. */

@@ -347,7 +347,7 @@ public final class Scripting implements io.cinnabar.persistence.FunctionLibrarie
         if (outcome instanceof LuaValue v) {
             result = v;
         } else if (outcome instanceof LuaError e) {
-            error = errorReply(run, e, out);
+            error = errorReply(run, engine.normalize(e), out);
         } else if (outcome instanceof StackOverflowError) {
             error = Errors.err("Error running script " + run.funcname + ", stack overflow");
         } else {

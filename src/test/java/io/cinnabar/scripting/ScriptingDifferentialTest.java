@@ -74,6 +74,13 @@ class ScriptingDifferentialTest extends DifferentialTestBase {
         "return {cjson.encode_sparse_array(), cjson.encode_keep_buffer(false)}",
         // deep replies and binary chunks
         "return loadstring(string.dump(function() return 1 end))",
+        // runtime errors in Lua 5.1's words, naming the culprit
+        "local x; return x.y", "local t = {} return t.a.b", "local x; return x + 1", "return {} .. 'a'",
+        "local x; x()", "local t = {} t.foo()", "return #nil", "return 1 < {}", "local t = {} return t.a + 1",
+        "local x = nil; return 'a' .. x", "return redis.nosuch()", "local t = {} t:nomethod()",
+        "local t = {} local k = 'x' return t[k].y", "return pcall(function() local q; q() end)",
+        "local a = {} return a < a", "return -{}", "local s = 'x'; return s.y.z",
+        "return loadstring(string.dump(function() return 1 end))()",
     };
 
     @Test void scriptsReplyAsRedis() {
