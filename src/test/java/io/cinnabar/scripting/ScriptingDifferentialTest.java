@@ -81,6 +81,10 @@ class ScriptingDifferentialTest extends DifferentialTestBase {
         "local t = {} local k = 'x' return t[k].y", "return pcall(function() local q; q() end)",
         "local a = {} return a < a", "return -{}", "local s = 'x'; return s.y.z",
         "return loadstring(string.dump(function() return 1 end))()",
+        // numbers become strings as Lua 5.1's %.14g, in .. and tostring alike
+        "return 0.0003 .. ' ' .. tostring(1234567.891) .. ' ' .. 1700000000.123 .. ' ' .. 2^53 .. ' ' .. 1e20",
+        "return -1.5e-10 .. ' ' .. 1/3 .. ' ' .. 1e300 * 1e10 .. ' ' .. 2^31 .. ' ' .. 7 % 2.5",
+        "return table.concat({0.1, 2.5, 3}, ',') .. string.format('%s', 12345678.9)",
     };
 
     @Test void scriptsReplyAsRedis() {
