@@ -29,8 +29,7 @@ import org.luaj.vm2.lib.jse.JseMathLib;
  * globals made read-only, with reads of unknown globals raising
  * "Script attempted to access nonexistent global variable".
  *
- * <p>Known difference: LuaJ formats non-integral numbers in {@code ..} concatenation with Java's
- * float formatting; {@code tostring} is replaced to give Lua 5.1's {@code %.14g}.
+ * <p>Numbers print as Lua 5.1's {@code %.14g} through our {@code org.luaj.vm2.LuaDouble}.
  */
 final class LuaEngine {
     final ScriptGlobals globals = new ScriptGlobals();
@@ -75,7 +74,6 @@ final class LuaEngine {
         math.set("randomseed", api.mathRandomseed());
         g.set("pcall", new PCall(this));
         g.set("xpcall", new XPCall(this));
-        g.set("tostring", new ToString());
         // a nonexistent global is an error (luaSetErrorMetatable), globals are locked
         globalsMeta.set("__index", new NonexistentGlobal(this));
         Map<LuaTable, ProtectedTable> seen = new IdentityHashMap<>();
@@ -287,17 +285,6 @@ final class LuaEngine {
 
         @Override public LuaValue call(LuaValue table, LuaValue key) {
             throw engine.error("Script attempted to access nonexistent global variable '" + key.tojstring() + "'");
-        }
-    }
-
-    /** tostring with Lua 5.1's number format (%.14g). */
-    private static final class ToString extends OneArgFunction {
-        @Override public LuaValue call(LuaValue v) {
-            LuaValue h = v.metatag(LuaValue.TOSTRING);
-            if (!h.isnil()) return h.call(v);
-            if (v.type() == LuaValue.TNUMBER) return LuaValue.valueOf(LuaNumbers.format14g(v.todouble()));
-            LuaValue s = v.tostring();
-            return s.isnil() ? LuaValue.valueOf(v.tojstring()) : s;
         }
     }
 
