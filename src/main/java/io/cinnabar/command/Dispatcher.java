@@ -52,7 +52,12 @@ public final class Dispatcher {
     private java.util.function.BiFunction<CommandSpec, Argv, RedisError> busyGuard = (s, a) -> null;
     private java.util.function.BooleanSupplier busy = () -> false;
 
+    /** Takes a client's commands before anything else (the Lua debugger's session), true if it did. */
+    private java.util.function.BiPredicate<Ctx, Argv> interceptor = (c, a) -> false;
 
+    public void interceptor(java.util.function.BiPredicate<Ctx, Argv> i) {
+        this.interceptor = i;
+    }
 
     /** Installs the busy-mode check (scripting): the BUSY error for commands not flagged ALLOW_BUSY. */
     public void busyGuard(java.util.function.BiFunction<CommandSpec, Argv, RedisError> guard,
@@ -124,6 +129,7 @@ public final class Dispatcher {
         c.lastInteractionMillis = server.clock().millis();
         RespOut out = c.out();
         Ctx ctx = ctxOf(c);
+        if (interceptor.test(ctx, argv)) return;
         CommandEntry e = lookup(argv);
         boolean inMulti = c.has(ClientConnection.MULTI);
         try {

@@ -52,6 +52,7 @@ public final class Scripting implements io.cinnabar.persistence.FunctionLibrarie
     private final Map<String, EvalScript> scripts = new LinkedHashMap<>();
     private long scriptsBodyBytes;
     final Functions functions;
+    private final ScriptDebugger debugger = new ScriptDebugger(this);
     private ClientConnection fakeClient;
     private Ctx fakeCtx;
     /** The run in progress (Redis' curr_run_ctx), null when none. */
@@ -70,6 +71,24 @@ public final class Scripting implements io.cinnabar.persistence.FunctionLibrarie
         this.server = server;
         this.functions = new Functions(this);
         server.dispatcher().busyGuard(this::busyError, this::busy);
+        server.dispatcher().interceptor(debugger::intercept);
+    }
+
+    /** SCRIPT DEBUG YES/SYNC (on) or NO: the client's next EVAL starts a debugging session. */
+    public void debugMode(ClientConnection c, boolean on) {
+        debugger.mode(c, on);
+    }
+
+    /** The debugger's "redis" command: runs it as a script would, its reply as the script sees it. */
+    LuaValue debugCall(Ctx ctx, byte[][] argv) {
+        ScriptRun run = prepare(ctx, "ldb", ScriptFlags.EVAL_COMPAT_MODE, false, true);
+        current = run;
+        try {
+            return callHere(run, argv);
+        } finally {
+            current = null;
+            fakeClient.flags &= ~ClientConnection.MULTI;
+        }
     }
 
     /** Installs the ACL check used by scripts (the ACL subsystem calls this). */
@@ -198,6 +217,7 @@ public final class Scripting implements io.cinnabar.persistence.FunctionLibrarie
             s = scripts.get(sha);
             if (s == null) s = create(sha, arg);
         }
+        if (!isSha && debugger.startSession(ctx, argv, sha, arg)) return;
         ScriptRun run = prepare(ctx, sha, s.flags, ro, true);
         LuaEngine engine = evalEngine();
         int nk = (int) numkeys;
@@ -248,7 +268,7 @@ public final class Scripting implements io.cinnabar.persistence.FunctionLibrarie
         fakeClient.out().protocol(2);
         if (cc.has(ClientConnection.MULTI)) fakeClient.flags |= ClientConnection.MULTI;
         ScriptRun run = new ScriptRun(caller, sctx, funcname, evalMode, readOnly, allowOom, server.clock().millis());
-        run.callerArgv = caller.argv().copy();
+        run.callerArgv = caller.argv() == null ? new Argv() : caller.argv().copy(); // null: the debugger's call
         return run;
     }
 
