@@ -196,11 +196,23 @@ final class FullSync {
         startPending(System.nanoTime()); // replicas that arrived meanwhile
     }
 
-    /** A replica went: when it was the last one a streamed RDB was going to, the snapshot stops. */
+    /**
+     * A replica went: when it was the last one a streamed RDB was going to, or the last waiting for
+     * a disk-target one with no save points configured, the snapshot stops (Redis kills its child).
+     */
     void replicaGone() {
-        if (job == null || socketSink == null || socketSink.anyConnected()) return;
-        server.log().warning("Diskless rdb transfer, last replica dropped, killing fork child.");
-        job.cancel(0);
+        if (job == null) return;
+        if (socketSink != null) {
+            if (socketSink.anyConnected()) return;
+            server.log().warning("Diskless rdb transfer, last replica dropped, killing fork child.");
+            job.cancel(0);
+        } else if (diskTargets != null && server.config().get("save").isBlank()) {
+            // no replica waits for it and no save point wants it: the snapshot is useless (freeClient)
+            for (ReplicaState t : diskTargets) {
+                if (t.sync == ReplicaState.Sync.WAIT_BGSAVE_END && !t.client.isClosed() && repl.replicas.contains(t)) return;
+            }
+            job.cancel(0);
+        }
     }
 
     /**

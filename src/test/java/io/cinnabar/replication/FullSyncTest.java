@@ -66,4 +66,19 @@ class FullSyncTest {
             assertThat(r.callText("DBSIZE")).isEqualTo(":1000\r\n");
         }
     }
+
+    /** With no save point, a disk-target snapshot nobody waits for any more is stopped. */
+    @Test void aSnapshotNoReplicaWaitsForIsStopped() {
+        try (Cinnabar master = Cinnabar.builder().port(0).config("repl-diskless-sync", "no").config("save", "")
+                .config("enable-debug-command", "yes").start();
+             Cinnabar replica = Cinnabar.builder().port(0).start();
+             RespClient m = new RespClient(master.port()); RespClient r = new RespClient(replica.port())) {
+            m.call("DEBUG", "POPULATE", "100");
+            m.call("CONFIG", "SET", "rdb-key-save-delay", "1000000"); // 100 s
+            r.call("REPLICAOF", "127.0.0.1", Integer.toString(master.port()));
+            Await.until(() -> "1".equals(info(m, "rdb_bgsave_in_progress")) && info(m, "slave0") != null, "snapshot started");
+            r.call("REPLICAOF", "NO", "ONE");
+            Await.until(() -> "0".equals(info(m, "rdb_bgsave_in_progress")), "snapshot stopped");
+        }
+    }
 }
