@@ -478,6 +478,13 @@ public final class Scripting implements io.cinnabar.persistence.FunctionLibrarie
     private static final String NOREPLICAS = "NOREPLICAS Not enough good replicas to write.";
 
     /** checkGoodReplicasStatus: min-replicas-to-write holds (always, on a replica). */
+    /** A replica whose master link is down with replica-serve-stale-data no. */
+    private boolean staleReplica() {
+        io.cinnabar.replication.Replication repl = server.replication();
+        if (repl == null || repl.link() == null || repl.link().up()) return false;
+        return !server.config().getBool("replica-serve-stale-data");
+    }
+
     private boolean enoughGoodReplicas() {
         io.cinnabar.replication.Replication repl = server.replication();
         return repl == null || repl.limits().enoughGoodReplicas();
@@ -501,6 +508,8 @@ public final class Scripting implements io.cinnabar.persistence.FunctionLibrarie
             long flags = e.spec().flags();
             if ((flags & CommandFlag.NOSCRIPT) != 0 && !disableDenyScripts) {
                 err = "This Redis command is not allowed from script";
+            } else if ((flags & CommandFlag.STALE) == 0 && staleReplica()) {
+                err = "Can not execute the command on a stale replica"; // scriptVerifyAllowStale
             } else if ((err = aclError(r, e, argv)) != null) {
                 // scriptVerifyACL: denied, and logged in the "lua" context by the ACL subsystem
             } else if (r.readOnly && (flags & (CommandFlag.WRITE | CommandFlag.MAY_REPLICATE)) != 0) {
