@@ -438,7 +438,10 @@ public final class Scripting implements io.cinnabar.persistence.FunctionLibrarie
         }
         if (pos != null) msg = msg + " script: " + run.funcname + ", on " + pos[0] + ":" + pos[1] + ".";
         if (ignoreStats) {
+            // already counted by the command that failed inside; the script's command still failed
+            // (afterErrorReply with ERR_REPLY_FLAG_NO_STATS_UPDATE)
             out.error(msg);
+            if (run.caller.command() != null) run.caller.command().failedCalls++;
             return null;
         }
         return new RedisError(msg);
