@@ -21,6 +21,7 @@ final class LuaToResp {
     private final RespOut out;
     private final int scriptResp;
     private final Stats stats;
+    private int errors;
 
     private LuaToResp(RespOut out, int scriptResp, Stats stats) {
         this.out = out;
@@ -28,8 +29,11 @@ final class LuaToResp {
         this.stats = stats;
     }
 
-    static void write(RespOut out, LuaValue v, int scriptResp, Stats stats) {
-        new LuaToResp(out, scriptResp, stats).run(v);
+    /** Writes the reply; returns how many error replies it held (the script's command then failed). */
+    static int write(RespOut out, LuaValue v, int scriptResp, Stats stats) {
+        LuaToResp w = new LuaToResp(out, scriptResp, stats);
+        w.run(v);
+        return w.errors;
     }
 
     static byte[] bytes(LuaValue v) {
@@ -146,6 +150,7 @@ final class LuaToResp {
         if (err.type() == LuaValue.TSTRING) {
             String msg = new String(bytes(err), StandardCharsets.UTF_8);
             out.error(msg);
+            errors++;
             if (!t.rawget("ignore_error_stats_update").toboolean()) {
                 int sp = msg.indexOf(' ');
                 stats.error(sp < 0 ? msg : msg.substring(0, sp));

@@ -390,7 +390,9 @@ public final class Scripting implements io.cinnabar.persistence.FunctionLibrarie
             server.stats().error(error.code());
             return;
         }
-        if (result != null) LuaToResp.write(out, result, run.resp, server.stats());
+        if (result != null && LuaToResp.write(out, result, run.resp, server.stats()) > 0 && run.caller.command() != null) {
+            run.caller.command().failedCalls++; // an error reply makes the call failed (call(), afterErrorReply)
+        }
     }
 
     /** In busy mode, the BUSY error for a command that is not allowed (null if it may run). */
