@@ -269,6 +269,10 @@ final class FullSync {
             this.whole = mark == null ? new ByteArrayOutputStream(1 << 16) : null;
         }
 
+        @Override public boolean retainsArrays() {
+            return whole == null; // socket writes are queued by Netty; the disk form copies
+        }
+
         @Override public void write(byte[] b, int off, int len) {
             if (whole != null) {
                 whole.write(b, off, len);

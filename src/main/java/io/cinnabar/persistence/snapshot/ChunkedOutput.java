@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 final class ChunkedOutput extends OutputStream {
     static final int CHUNK = 64 * 1024;
     private final Consumer<byte[]> handoff;
+    /** Chunks the writer is done with (when its sink keeps none): reused, so a snapshot allocates ~its buffer once. */
+    final java.util.concurrent.ConcurrentLinkedQueue<byte[]> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private byte[] buf = new byte[CHUNK];
     private int n;
 
@@ -36,15 +38,20 @@ final class ChunkedOutput extends OutputStream {
 
     private void full() {
         handoff.accept(buf);
-        buf = new byte[CHUNK];
+        buf = fresh();
         n = 0;
+    }
+
+    private byte[] fresh() {
+        byte[] b = free.poll();
+        return b != null ? b : new byte[CHUNK];
     }
 
     /** Hands off what is buffered (an exact-size copy of a partial chunk). */
     void flushChunk() {
         if (n == 0) return;
         handoff.accept(n == buf.length ? buf : Arrays.copyOf(buf, n));
-        if (n == buf.length) buf = new byte[CHUNK];
+        if (n == buf.length) buf = fresh();
         n = 0;
     }
 }

@@ -35,6 +35,10 @@ public final class FileSink implements Sink {
         return temp;
     }
 
+    @Override public boolean retainsArrays() {
+        return false; // written through before write returns
+    }
+
     @Override public void write(byte[] b, int off, int len) throws IOException {
         ByteBuffer buf = ByteBuffer.wrap(b, off, len);
         while (buf.hasRemaining()) ch.write(buf);

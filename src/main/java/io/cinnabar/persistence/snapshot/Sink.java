@@ -16,6 +16,14 @@ public interface Sink {
     /** After the last byte (the CRC64 included): make the image durable or visible (fsync, rename, EOF mark). */
     default void finish() throws IOException {}
 
+    /**
+     * Whether the sink may still hold an array after {@code write} returned (a socket write queued
+     * for later); a sink that does not lets the snapshot reuse its chunks instead of allocating new ones.
+     */
+    default boolean retainsArrays() {
+        return true;
+    }
+
     /** The snapshot failed or was cancelled: drop what was written (delete a temp file, close a socket). */
     default void abort() {}
 }

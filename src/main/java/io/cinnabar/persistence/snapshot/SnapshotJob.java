@@ -84,6 +84,7 @@ public final class SnapshotJob {
     private final Sink sink;
     private final Consumer<Result> done;
     private final ChunkedOutput out;
+    private final boolean recycle;
     private final RdbWriter w;
     private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
@@ -126,6 +127,7 @@ public final class SnapshotJob {
         this.sink = sink;
         this.done = done;
         this.out = new ChunkedOutput(this::handoff);
+        this.recycle = !sink.retainsArrays();
         this.w = new RdbWriter(out, options.compress(), false);
         this.versions = dbs[0].versions();
         this.epoch = versions.begin(this::beforeAccess, dbs);
@@ -315,6 +317,7 @@ public final class SnapshotJob {
                 written += c.length;
                 bytesWritten = written;
                 queuedBytes.addAndGet(-c.length);
+                if (recycle && c.length == ChunkedOutput.CHUNK) out.free.offer(c);
             }
         } catch (InterruptedException e) {
             sink.abort();
