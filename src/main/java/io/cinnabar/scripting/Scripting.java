@@ -239,6 +239,15 @@ public final class Scripting implements io.cinnabar.persistence.FunctionLibrarie
         boolean compat = (flags & ScriptFlags.EVAL_COMPAT_MODE) != 0;
         ClientConnection cc = caller.client();
         boolean obey = cc.has(ClientConnection.MASTER) || cc.isFake();
+        if (staleReplica()) { // scriptPrepareForRun's running_stale
+            if (compat) {
+                throw new RedisError("MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.");
+            }
+            if ((flags & ScriptFlags.ALLOW_STALE) == 0) {
+                throw new RedisError("MASTERDOWN Link with MASTER is down, replica-serve-stale-data is set to 'no' "
+                        + "and 'allow-stale' flag is not set on the script.");
+            }
+        }
         if (!compat) {
             if ((flags & ScriptFlags.NO_WRITES) == 0) {
                 if (server.isReplica() && server.config().getBool("replica-read-only") && !obey) {
