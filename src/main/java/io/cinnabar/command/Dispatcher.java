@@ -445,6 +445,18 @@ public final class Dispatcher {
         return pausedUntil == 0 || pauseWritesOnly;
     }
 
+    /**
+     * Whether a pause holds back this command of a replica's master stream: Redis pauses the master
+     * client like any other (only replicas are exempt), so the replica reads but does not apply.
+     */
+    public boolean pausesMasterCommand(Argv argv) {
+        if (!paused()) return false;
+        if (!pauseWritesOnly()) return true;
+        CommandEntry e = lookup(argv);
+        return e != null && ((e.spec().flags() & (CommandFlag.WRITE | CommandFlag.MAY_REPLICATE)) != 0
+                || e.spec().name().equals("exec"));
+    }
+
     /** Whether the client may not even start decoding (an ALL pause stops reading normal clients). */
     public boolean isPaused(ClientConnection c) {
         return false;

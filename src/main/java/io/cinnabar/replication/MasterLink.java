@@ -171,6 +171,7 @@ public final class MasterLink {
     void cron() {
         long now = mono();
         if (closed) return;
+        if (state == State.STREAM && in != null && in.isReadable()) resumeHeldStream();
         if (state == State.CLOSED && now - lastAttemptMillis >= 1000) {
             psyncReplid = repl.replid;
             psyncOffset = repl.masterOffset + 1;
@@ -193,6 +194,18 @@ public final class MasterLink {
             }
             channel.close();
         }
+    }
+
+    /** Applies what a pause held back once it is over (Redis resumes the paused master client). */
+    private void resumeHeldStream() {
+        try {
+            process();
+        } catch (IOException | RuntimeException e) {
+            server.log().warning("Replication link error: " + e.getMessage());
+            if (channel != null) channel.close();
+        }
+        if (in != null && in.readerIndex() > 0) in.discardReadBytes();
+        server.flushPending();
     }
 
     /** REPLCONF ACK with the processed offset (on GETACK and every second). */
@@ -225,6 +238,7 @@ public final class MasterLink {
         @Override public void channelRead(ChannelHandlerContext ctx, Object msg) {
             ByteBuf b = (ByteBuf) msg;
             lastIoMillis = mono();
+            if (state == State.STREAM) readOffset += b.readableBytes(); // slave_read_repl_offset
             if (in == null) {
                 in = ctx.alloc().buffer(Math.max(4096, b.readableBytes()));
             }
@@ -635,7 +649,7 @@ public final class MasterLink {
 
     private void startStream() {
         state = State.STREAM;
-        readOffset = repl.masterOffset;
+        readOffset = repl.masterOffset + (in == null ? 0 : in.readableBytes()); // received, maybe not applied
         master = server.attachClient(channel, ClientConnection.MASTER);
         master.replyMode = ClientConnection.ReplyMode.OFF;
         master.db = streamDb;
@@ -675,9 +689,12 @@ public final class MasterLink {
             } catch (ProtocolError e) {
                 throw new IllegalStateException("Protocol error from master: " + e.getMessage());
             }
+            if (server.dispatcher().pausesMasterCommand(argv)) {
+                in.readerIndex(start); // CLIENT PAUSE holds the master's writes too: read, not applied
+                return;
+            }
             int end = start + len;
             in.readerIndex(end);
-            readOffset += end - start;
             if (argv.size() > 0 && master != null) {
                 ClientConnection m = master;
                 int mark = m.out().mark();
