@@ -35,10 +35,6 @@ public final class Failover {
         this.server = repl.server;
     }
 
-    public State state() {
-        return state;
-    }
-
     public boolean active() {
         return state != State.NONE;
     }

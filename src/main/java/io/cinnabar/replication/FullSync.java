@@ -87,12 +87,9 @@ final class FullSync {
         long offset = repl.masterOffset;
         byte[] mark = socket ? Server.randomHex(40).getBytes(StandardCharsets.US_ASCII) : null;
         for (ReplicaState r : waiting) {
-            r.sync = ReplicaState.Sync.WAIT_BGSAVE_END;
-            r.socketTarget = socket;
             r.held = Unpooled.buffer(1024); // the stream from here on waits behind the RDB
-            ByteBuf head = Unpooled.buffer(128);
+            ByteBuf head = waitForSnapshot(r, offset, socket);
             if (!r.prePsync) {
-                head.writeCharSequence("+FULLRESYNC " + repl.replid + " " + offset + "\r\n", StandardCharsets.US_ASCII);
                 server.log().notice("Full resync requested by replica " + repl.nameOf(r) + ". Starting with offset "
                         + offset);
             }
@@ -104,7 +101,6 @@ final class FullSync {
             write(r, head);
         }
         ReplicaSink sink = new ReplicaSink(waiting, mark);
-        for (ReplicaState r : waiting) r.fullSyncOffset = offset;
         if (!socket) diskTargets = waiting;
         if (socket) socketSink = sink;
         job = p.startSnapshot(SnapshotPurpose.FULL_SYNC, aux(offset), sink, result -> done(waiting, sink, result));
@@ -137,18 +133,23 @@ final class FullSync {
             }
         }
         if (first == null) return false;
-        r.sync = ReplicaState.Sync.WAIT_BGSAVE_END;
-        r.socketTarget = false;
-        r.fullSyncOffset = first.fullSyncOffset;
         r.held = first.held.copy();
         diskTargets.add(r);
-        if (!r.prePsync) {
-            ByteBuf head = Unpooled.buffer(64);
-            head.writeCharSequence("+FULLRESYNC " + repl.replid + " " + r.fullSyncOffset + "\r\n", StandardCharsets.US_ASCII);
-            write(r, head);
-        }
+        write(r, waitForSnapshot(r, first.fullSyncOffset, false));
         server.log().notice("Waiting for end of BGSAVE for SYNC");
         return true;
+    }
+
+    /** The replica waits for a snapshot taken at {@code offset}: its reply so far, +FULLRESYNC (PSYNC only). */
+    private ByteBuf waitForSnapshot(ReplicaState r, long offset, boolean socket) {
+        r.sync = ReplicaState.Sync.WAIT_BGSAVE_END;
+        r.socketTarget = socket;
+        r.fullSyncOffset = offset;
+        ByteBuf head = Unpooled.buffer(128);
+        if (!r.prePsync) {
+            head.writeCharSequence("+FULLRESYNC " + repl.replid + " " + offset + "\r\n", StandardCharsets.US_ASCII);
+        }
+        return head;
     }
 
     /** The snapshot ended (on the owner thread): send a disk-style RDB, or fail the replicas. */

@@ -171,7 +171,7 @@ public final class MasterLink {
     void cron() {
         long now = mono();
         if (closed) return;
-        if (state == State.STREAM && in != null && in.isReadable()) resumeHeldStream();
+        if (state == State.STREAM && in != null && in.isReadable() && channel != null) processInput(channel);
         if (state == State.CLOSED && now - lastAttemptMillis >= 1000) {
             psyncReplid = repl.replid;
             psyncOffset = repl.masterOffset + 1;
@@ -196,13 +196,16 @@ public final class MasterLink {
         }
     }
 
-    /** Applies what a pause held back once it is over (Redis resumes the paused master client). */
-    private void resumeHeldStream() {
+    /**
+     * Handles what arrived (or, from cron, what a pause held back once it is over: Redis resumes the
+     * paused master client); a broken link is closed.
+     */
+    private void processInput(Channel from) {
         try {
             process();
         } catch (IOException | RuntimeException e) {
             server.log().warning("Replication link error: " + e.getMessage());
-            if (channel != null) channel.close();
+            from.close();
         }
         if (in != null && in.readerIndex() > 0) in.discardReadBytes();
         server.flushPending();
@@ -244,14 +247,7 @@ public final class MasterLink {
             }
             in.writeBytes(b);
             b.release();
-            try {
-                process();
-            } catch (IOException | RuntimeException e) {
-                server.log().warning("Replication link error: " + e.getMessage());
-                ctx.close();
-            }
-            if (in != null && in.readerIndex() > 0) in.discardReadBytes();
-            server.flushPending();
+            processInput(ctx.channel());
         }
 
         @Override public void channelInactive(ChannelHandlerContext ctx) {

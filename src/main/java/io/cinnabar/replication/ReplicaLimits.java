@@ -15,7 +15,7 @@ import java.util.ArrayList;
  * not counted, as Redis sends it from the file or the child's pipe, not the output buffer).
  */
 public final class ReplicaLimits {
-    static final RedisError NOREPLICAS = new RedisError("NOREPLICAS Not enough good replicas to write.");
+    public static final RedisError NOREPLICAS = new RedisError("NOREPLICAS Not enough good replicas to write.");
     static final RedisError MASTERDOWN =
             new RedisError("MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.");
 

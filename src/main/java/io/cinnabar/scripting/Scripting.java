@@ -262,7 +262,7 @@ public final class Scripting implements io.cinnabar.persistence.FunctionLibrarie
                                     + "for read only scripts.")
                             : disk;
                 }
-                if (!enoughGoodReplicas()) throw new RedisError(NOREPLICAS);
+                if (!enoughGoodReplicas()) throw io.cinnabar.replication.ReplicaLimits.NOREPLICAS;
             }
             if ((flags & (ScriptFlags.ALLOW_OOM | ScriptFlags.NO_WRITES)) == 0 && server.dispatcher().preCommandOom()
                     && !obey) {
@@ -489,8 +489,6 @@ public final class Scripting implements io.cinnabar.persistence.FunctionLibrarie
         }
     }
 
-    private static final String NOREPLICAS = "NOREPLICAS Not enough good replicas to write.";
-
     /** checkGoodReplicasStatus: min-replicas-to-write holds (always, on a replica). */
     /** A replica whose master link is down with replica-serve-stale-data no. */
     private boolean staleReplica() {
@@ -536,7 +534,7 @@ public final class Scripting implements io.cinnabar.persistence.FunctionLibrarie
                     && !r.caller.client().has(ClientConnection.MASTER) && diskWriteDenial() != null) {
                 err = "-" + diskWriteDenial().getMessage(); // scriptVerifyWriteCommandAllow
             } else if ((flags & CommandFlag.WRITE) != 0 && !r.writeDirty && !enoughGoodReplicas()) {
-                err = "-" + NOREPLICAS;
+                err = "-" + io.cinnabar.replication.ReplicaLimits.NOREPLICAS.getMessage();
             } else if (!r.allowOom && !r.writeDirty && (flags & CommandFlag.DENYOOM) != 0
                     && server.dispatcher().preCommandOom() && !r.caller.client().isFake()
                     && !r.caller.client().has(ClientConnection.MASTER)) {
